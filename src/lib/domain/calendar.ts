@@ -1,0 +1,210 @@
+/**
+ * Business calendar for policy §0 and §5: calendar-day counting, observed holidays, office hours,
+ * lock-off day rules and the inclusive "by" / exclusive "after" clock rules. Pure: "now" always
+ * comes in as an argument (epoch ms), interpreted in the policy time zone.
+ */
+import { policy, type HolidayRule } from '$lib/policy/settings';
+
+/** A local calendar date as 'YYYY-MM-DD'. */
+export type IsoDate = string;
+
+export interface LocalTime {
+	date: IsoDate;
+	/** Minutes after local midnight (0–1439). */
+	minutes: number;
+	/** ISO weekday: Monday = 1 … Sunday = 7. */
+	weekday: number;
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+	let f = partsFormatters.get(timeZone);
+	if (!f) {
+		f = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		});
+		partsFormatters.set(timeZone, f);
+	}
+	return f;
+}
+
+/** The local date, minute of day and weekday of an instant in the policy time zone. */
+export function toLocal(epochMs: number, timeZone: string = policy.timeZone): LocalTime {
+	const parts: Record<string, string> = {};
+	for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
+	const date = `${parts.year}-${parts.month}-${parts.day}`;
+	return { date, minutes: Number(parts.hour) * 60 + Number(parts.minute), weekday: weekdayOf(date) };
+}
+
+/** The instant of a local date and minute of day in the policy time zone. */
+export function fromLocal(date: IsoDate, minutes: number, timeZone: string = policy.timeZone): number {
+	const [y, m, d] = splitDate(date);
+	const guess = Date.UTC(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
+	// Correct the UTC guess by the zone's offset at that instant; twice settles DST edges.
+	let t = guess;
+	for (let i = 0; i < 2; i++) {
+		const local = toLocal(t, timeZone);
+		const localAsUtc = dayNumber(local.date) * 86_400_000 + local.minutes * 60_000;
+		t += guess - localAsUtc;
+	}
+	return t;
+}
+
+function splitDate(date: IsoDate): [number, number, number] {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+	if (!m) throw new RangeError(`not an ISO date: ${date}`);
+	return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function dayNumber(date: IsoDate): number {
+	const [y, m, d] = splitDate(date);
+	return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+function fromDayNumber(n: number): IsoDate {
+	return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** ISO weekday (Mon = 1 … Sun = 7) of a date. */
+export function weekdayOf(date: IsoDate): number {
+	const js = new Date(dayNumber(date) * 86_400_000).getUTCDay();
+	return js === 0 ? 7 : js;
+}
+
+/** date + n calendar days. */
+export function addDays(date: IsoDate, n: number): IsoDate {
+	return fromDayNumber(dayNumber(date) + n);
+}
+
+/** to − from in calendar days (policy §0: "lock-off date − mailing date"). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+	return dayNumber(to) - dayNumber(from);
+}
+
+/** date + n months, clamped to the month's last day. */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+	const [y, m, d] = splitDate(date);
+	const total = y * 12 + (m - 1) + n;
+	const ny = Math.floor(total / 12);
+	const nm = (total % 12) + 1;
+	const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+	return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** A period of `days` days starting on `start` covers start … start+days−1 (policy §0). */
+export function periodCovers(start: IsoDate, days: number, date: IsoDate): boolean {
+	const offset = daysBetween(start, date);
+	return offset >= 0 && offset < days;
+}
+
+/** "In the last N months": the window (today − N months, today] (policy §0). */
+export function withinMonths(date: IsoDate, today: IsoDate, months: number): boolean {
+	return date > addMonths(today, -months) && date <= today;
+}
+
+/** Paid "by" a cut-off includes the cut-off minute itself (policy §0). */
+export function isBy(minutes: number, cutoffMinutes: number): boolean {
+	return minutes <= cutoffMinutes;
+}
+
+/** "After" a cut-off excludes the cut-off minute itself (policy §0). */
+export function isAfter(minutes: number, cutoffMinutes: number): boolean {
+	return minutes > cutoffMinutes;
+}
+
+function ruleDate(rule: HolidayRule, year: number): IsoDate {
+	const mm = String(rule.month).padStart(2, '0');
+	if ('day' in rule) return `${year}-${mm}-${String(rule.day).padStart(2, '0')}`;
+	if (rule.nth > 0) {
+		const first = `${year}-${mm}-01`;
+		const shift = (rule.weekday - weekdayOf(first) + 7) % 7;
+		return addDays(first, shift + (rule.nth - 1) * 7);
+	}
+	const last = addDays(addMonths(`${year}-${mm}-01`, 1), -1);
+	const back = (weekdayOf(last) - rule.weekday + 7) % 7;
+	return addDays(last, -back);
+}
+
+const holidayCache = new Map<number, Map<IsoDate, string>>();
+
+/** Observed holidays of a year (Saturday → Friday before, Sunday → Monday after). */
+export function holidaysOf(year: number, rules: readonly HolidayRule[] = policy.office.holidays): Map<IsoDate, string> {
+	const cached = rules === policy.office.holidays ? holidayCache.get(year) : undefined;
+	if (cached) return cached;
+	const out = new Map<IsoDate, string>();
+	// Next year's New Year's Day can be observed on Dec 31 of this year.
+	for (const y of [year, year + 1]) {
+		for (const rule of rules) {
+			const actual = ruleDate(rule, y);
+			const wd = weekdayOf(actual);
+			const observed = wd === 6 ? addDays(actual, -1) : wd === 7 ? addDays(actual, 1) : actual;
+			if (observed.startsWith(`${year}-`)) out.set(observed, rule.name);
+		}
+	}
+	if (rules === policy.office.holidays) holidayCache.set(year, out);
+	return out;
+}
+
+/** The observed holiday's name on that date, if any. */
+export function holidayOn(date: IsoDate): string | undefined {
+	return holidaysOf(splitDate(date)[0]).get(date);
+}
+
+/** A weekday the office is open that is not an observed holiday. */
+export function isBusinessDay(date: IsoDate): boolean {
+	return (policy.office.weekdays as readonly number[]).includes(weekdayOf(date)) && !holidayOn(date);
+}
+
+/** The first business day strictly after `date`. */
+export function nextBusinessDay(date: IsoDate): IsoDate {
+	let d = addDays(date, 1);
+	while (!isBusinessDay(d)) d = addDays(d, 1);
+	return d;
+}
+
+/** Whether the office is open at that instant (business day, within office hours). */
+export function isOfficeOpen(epochMs: number): boolean {
+	const t = toLocal(epochMs);
+	return isBusinessDay(t.date) && t.minutes >= policy.office.openMinutes && t.minutes < policy.office.closeMinutes;
+}
+
+export type CalendarHold = { code: 'CALENDAR'; reason: string } | null;
+
+/** Why no lock-offs may happen on this date (policy §5), or null when it is a lock-off day. */
+export function lockoffCalendarHold(date: IsoDate): CalendarHold {
+	const wd = weekdayOf(date);
+	if (!(policy.delinquency.lockoffWeekdays as readonly number[]).includes(wd))
+		return { code: 'CALENDAR', reason: 'Lock-offs happen Monday to Thursday only.' };
+	const today = holidayOn(date);
+	if (today) return { code: 'CALENDAR', reason: `${today} is a holiday.` };
+	const tomorrow = holidayOn(addDays(date, 1));
+	if (tomorrow) return { code: 'CALENDAR', reason: `No lock-offs on the day before a holiday (${tomorrow}).` };
+	return null;
+}
+
+export interface Forecast {
+	lowF: number;
+	highF: number;
+}
+
+/** A weather hold applies when the next 24 hours' low is ≤ 32 °F or high ≥ 100 °F (policy §5). */
+export function weatherHold(forecast: Forecast): { code: 'WEATHER'; reason: string } | null {
+	const d = policy.delinquency;
+	if (forecast.lowF <= d.weatherLowMaxF) return { code: 'WEATHER', reason: `Forecast low ${forecast.lowF} °F is at or below ${d.weatherLowMaxF} °F.` };
+	if (forecast.highF >= d.weatherHighMinF) return { code: 'WEATHER', reason: `Forecast high ${forecast.highF} °F is at or above ${d.weatherHighMinF} °F.` };
+	return null;
+}
+
+/** Formats minutes after midnight as "2:00 pm". */
+export function formatMinutes(minutes: number): string {
+	const h = Math.floor(minutes / 60);
+	const m = minutes % 60;
+	const h12 = h % 12 === 0 ? 12 : h % 12;
+	return `${h12}:${String(m).padStart(2, '0')} ${h < 12 ? 'am' : 'pm'}`;
+}
