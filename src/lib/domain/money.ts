@@ -14,7 +14,7 @@ const MONEY_RE = /^(-)?\$?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d{0,2}))?$/;
 export function parseCents(input: string, opts: { allowNegative?: boolean } = {}): ParseResult {
 	const raw = (input ?? '').trim();
 	if (raw === '') return { ok: false, error: 'Enter an amount.' };
-	if (/e/i.test(raw)) return { ok: false, error: 'Enter the amount in dollars and cents, like 12.50 (no exponents).' };
+	if (/^-?\$?[\d.,]+e[+-]?\d*$/i.test(raw)) return { ok: false, error: 'Enter the amount in dollars and cents, like 12.50 (no exponents).' };
 	const m = MONEY_RE.exec(raw);
 	if (!m || (m[2] === undefined && (m[3] === undefined || m[3] === ''))) {
 		if (/^-?\$?[\d,]*\.\d{3,}$/.test(raw)) return { ok: false, error: 'Amounts have at most two decimal places (cents).' };

@@ -9,14 +9,14 @@ import type { Refusal } from './types';
 export type Rule<TContext, TEvent extends EventObject> = (context: TContext, event: TEvent) => Refusal | null;
 
 /** Builds XState guard implementations from a table of rules (one guard per rule, same name). */
-export function guardsFromRules<TContext, TEvent extends EventObject, R extends Record<string, Rule<TContext, TEvent>>>(
+export function guardsFromRules<R extends Record<string, (context: never, event: never) => Refusal | null>>(
 	rules: R
-): { [K in keyof R]: (args: { context: TContext; event: TEvent }) => boolean } {
-	const out = {} as { [K in keyof R]: (args: { context: TContext; event: TEvent }) => boolean };
-	for (const key of Object.keys(rules) as (keyof R)[]) {
+): { [K in keyof R]: (args: { context: Parameters<R[K]>[0]; event: Parameters<R[K]>[1] }) => boolean } {
+	const out = {} as Record<string, (args: { context: never; event: never }) => boolean>;
+	for (const key of Object.keys(rules)) {
 		out[key] = ({ context, event }) => rules[key](context, event) === null;
 	}
-	return out;
+	return out as { [K in keyof R]: (args: { context: Parameters<R[K]>[0]; event: Parameters<R[K]>[1] }) => boolean };
 }
 
 interface TransitionLike {
@@ -37,7 +37,8 @@ function guardName(guard: unknown): string | undefined {
 export function whyNot<TContext, TEvent extends EventObject>(
 	snapshot: AnyMachineSnapshot,
 	event: TEvent,
-	rules: Record<string, Rule<TContext, TEvent>>
+	// Rules are contravariant in their arguments; `never` lets any machine's rule table through.
+	rules: Record<string, (context: never, event: never) => Refusal | null>
 ): Refusal | null {
 	if (snapshot.status !== 'active') {
 		return { rule: 'run-finished', reason: 'This procedure is already finished.', policyRef: '—' };
@@ -50,7 +51,7 @@ export function whyNot<TContext, TEvent extends EventObject>(
 	}
 	for (const t of candidates) {
 		const name = guardName(t.guard);
-		const rule = name ? rules[name] : undefined;
+		const rule = name ? (rules[name] as unknown as Rule<TContext, TEvent> | undefined) : undefined;
 		const refusal = rule?.(snapshot.context as TContext, event);
 		if (refusal) return refusal;
 	}

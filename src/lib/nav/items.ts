@@ -1,0 +1,21 @@
+/** Navigation entries, shown only when can() allows their action. */
+import { can, type Action, type Principal } from '$lib/authz/can';
+
+export interface NavItem {
+	href: string;
+	label: string;
+	action: Action;
+}
+
+const ITEMS: NavItem[] = [
+	{ href: '/', label: 'Home', action: 'app.use' },
+	{ href: '/accounts', label: 'Accounts', action: 'accounts.search' },
+	{ href: '/audit', label: 'Audit log', action: 'audit.view' },
+	{ href: '/admin/users', label: 'Users', action: 'users.list' },
+	{ href: '/admin/sandbox', label: 'Sandbox', action: 'sandbox.reset' }
+];
+
+/** The navigation a user sees. */
+export function navFor(user: Principal | null): NavItem[] {
+	return ITEMS.filter((i) => can(user, i.action));
+}

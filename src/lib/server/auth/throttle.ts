@@ -1,0 +1,46 @@
+/**
+ * Login throttling per username and per IP: after a number of free failures, each further attempt
+ * must wait a delay that doubles per failure, up to a cap. Stored in the database so a restart
+ * does not reset it. Thresholds are settings (config.throttle).
+ */
+import type { Store } from '../store';
+
+export interface ThrottleSettings {
+	freeFailures: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+function keys(username: string, ip: string): string[] {
+	return [`user:${username.toLowerCase()}`, `ip:${ip}`];
+}
+
+function delayFor(failures: number, s: ThrottleSettings): number {
+	if (failures < s.freeFailures) return 0;
+	return Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** Math.min(30, failures - s.freeFailures));
+}
+
+/** Milliseconds the caller must still wait before another attempt (0 = may try now). */
+export function throttleWait(store: Store, username: string, ip: string, nowMs: number, s: ThrottleSettings): number {
+	let wait = 0;
+	const stmt = store.db.$client.prepare('SELECT failures, last_failure_at AS lastFailureAt FROM login_throttle WHERE key = ?');
+	for (const key of keys(username, ip)) {
+		const row = stmt.get(key) as { failures: number; lastFailureAt: number } | undefined;
+		if (!row) continue;
+		wait = Math.max(wait, row.lastFailureAt + delayFor(row.failures, s) - nowMs);
+	}
+	return Math.max(0, wait);
+}
+
+export function recordFailure(store: Store, username: string, ip: string, nowMs: number): void {
+	const stmt = store.db.$client.prepare(
+		`INSERT INTO login_throttle (key, failures, last_failure_at) VALUES (?, 1, ?)
+		 ON CONFLICT(key) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at`
+	);
+	for (const key of keys(username, ip)) stmt.run(key, nowMs);
+}
+
+export function recordSuccess(store: Store, username: string, ip: string): void {
+	const stmt = store.db.$client.prepare('DELETE FROM login_throttle WHERE key = ?');
+	for (const key of keys(username, ip)) stmt.run(key);
+}
