@@ -124,7 +124,7 @@ export const ledgerEntries = sqliteTable(
 		batchId: integer('batch_id'),
 		ref: text('ref')
 	},
-	(t) => [index('ledger_account_idx').on(t.accountId, t.postedAt), index('ledger_corrects_idx').on(t.correctsId)]
+	(t) => [index('ledger_account_idx').on(t.accountId, t.postedAt), index('ledger_corrects_idx').on(t.correctsId), index('ledger_ref_idx').on(t.ref)]
 );
 
 export const paymentInbox = sqliteTable(
@@ -173,7 +173,9 @@ export const batches = sqliteTable(
 		status: text('status', { enum: ['open', 'closed'] }).notNull(),
 		floatCents: integer('float_cents').notNull(),
 		openedBy: text('opened_by').notNull(),
-		closedAt: integer('closed_at')
+		closedAt: integer('closed_at'),
+		depositCents: integer('deposit_cents'),
+		bagNumber: text('bag_number')
 	},
 	(t) => [index('batches_drawer_idx').on(t.drawerId, t.businessDate)]
 );
@@ -202,9 +204,10 @@ export const workOrders = sqliteTable(
 		scheduledFor: text('scheduled_for').notNull(),
 		priority: text('priority').notNull().default('normal'),
 		resolvedAt: integer('resolved_at'),
-		memo: text('memo')
+		memo: text('memo'),
+		ref: text('ref')
 	},
-	(t) => [index('work_orders_account_idx').on(t.accountId)]
+	(t) => [index('work_orders_account_idx').on(t.accountId), index('work_orders_ref_idx').on(t.ref)]
 );
 
 export const accountNotes = sqliteTable(
@@ -242,3 +245,27 @@ export const sandboxMeta = sqliteTable('sandbox_meta', {
 	key: text('key').primaryKey(),
 	value: text('value').notNull()
 });
+
+/** Each access to the vault (dual control: two different people per drop). */
+export const vaultLog = sqliteTable('vault_log', {
+	id: integer('id').primaryKey(),
+	drawerName: text('drawer_name').notNull(),
+	userId: text('user_id').notNull(),
+	at: integer('at').notNull(),
+	runId: integer('run_id')
+});
+
+/** Accounts pulled from a day's lock-off list, with the exclusion code (policy §5). */
+export const lockoffPulls = sqliteTable(
+	'lockoff_pulls',
+	{
+		id: integer('id').primaryKey(),
+		lockoffDate: text('lockoff_date').notNull(),
+		accountNumber: text('account_number').notNull(),
+		code: text('code').notNull(),
+		memo: text('memo'),
+		at: integer('at').notNull(),
+		runId: integer('run_id')
+	},
+	(t) => [index('lockoff_pulls_date_idx').on(t.lockoffDate)]
+);

@@ -67,3 +67,66 @@ export const appSettings = sqliteTable('app_settings', {
 	key: text('key').primaryKey(),
 	value: text('value').notNull()
 });
+
+/**
+ * One run of a procedure machine (live now; training attempts reuse the runner). Records account
+ * numbers and drawer names, not sandbox row ids, so a run's record survives a sandbox reset.
+ */
+export const procedureRuns = sqliteTable(
+	'procedure_runs',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		procedure: text('procedure').notNull(),
+		machineVersion: integer('machine_version').notNull(),
+		revision: integer('revision').notNull(),
+		ownerId: integer('owner_id')
+			.notNull()
+			.references(() => users.id),
+		supervisorId: integer('supervisor_id').references(() => users.id),
+		status: text('status', { enum: ['in_progress', 'awaiting_verification', 'completed', 'abandoned'] }).notNull(),
+		abandonReason: text('abandon_reason'),
+		subject: text('subject'),
+		input: text('input').notNull(),
+		snapshot: text('snapshot').notNull(),
+		stepId: text('step_id'),
+		version: integer('version').notNull(),
+		effectsApplied: integer('effects_applied').notNull(),
+		outcome: text('outcome'),
+		startedAt: integer('started_at').notNull(),
+		updatedAt: integer('updated_at').notNull(),
+		completedAt: integer('completed_at')
+	},
+	(t) => [index('runs_owner_idx').on(t.ownerId, t.status), index('runs_status_idx').on(t.status, t.updatedAt)]
+);
+
+/** Every event sent to a run, applied or refused, in order (refused attempts are scored in training). */
+export const runEvents = sqliteTable(
+	'run_events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		runId: integer('run_id')
+			.notNull()
+			.references(() => procedureRuns.id),
+		seq: integer('seq').notNull(),
+		at: integer('at').notNull(),
+		actorId: integer('actor_id').notNull(),
+		type: text('type').notNull(),
+		event: text('event').notNull(),
+		applied: integer('applied', { mode: 'boolean' }).notNull(),
+		refusal: text('refusal'),
+		stepId: text('step_id')
+	},
+	(t) => [uniqueIndex('run_events_seq_uq').on(t.runId, t.seq)]
+);
+
+/** Incident reports (counterfeit, variance ≥ the supervisor tier, threats, short floats): office records kept across resets. */
+export const incidentReports = sqliteTable('incident_reports', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	at: integer('at').notNull(),
+	reportedBy: integer('reported_by')
+		.notNull()
+		.references(() => users.id),
+	runId: integer('run_id').references(() => procedureRuns.id),
+	accountNumber: text('account_number'),
+	summary: text('summary').notNull()
+});
