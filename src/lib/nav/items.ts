@@ -10,6 +10,8 @@ export interface NavItem {
 const ITEMS: NavItem[] = [
 	{ href: '/', label: 'Home', action: 'app.use' },
 	{ href: '/accounts', label: 'Accounts', action: 'accounts.search' },
+	{ href: '/drawer', label: 'My drawer', action: 'app.use' },
+	{ href: '/runs', label: 'Runs', action: 'app.use' },
 	{ href: '/audit', label: 'Audit log', action: 'audit.view' },
 	{ href: '/admin/users', label: 'Users', action: 'users.list' },
 	{ href: '/admin/sandbox', label: 'Sandbox', action: 'sandbox.reset' }

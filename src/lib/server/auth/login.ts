@@ -40,3 +40,25 @@ export async function login(store: Store, username: string, password: string, ip
 	});
 	return { ok: true, token, session };
 }
+
+export type CredentialCheck = { ok: true; user: import('./session').SessionUser } | { ok: false; message: string };
+
+/**
+ * Checks a second person's credentials on someone else's screen without creating a session for them
+ * (or touching the first user's). Throttled and audited like a sign-in.
+ */
+export async function confirmSecondPerson(store: Store, username: string, password: string, ip: string): Promise<CredentialCheck> {
+	const wait = throttleWait(store, username, ip, now(), config.throttle);
+	if (wait > 0) return { ok: false, message: `Too many failed attempts. Try again in ${Math.ceil(wait / 1000)} seconds.` };
+	const user = findLoginByUsername(store, username);
+	dummyHash ??= hashPassword('dummy password for timing');
+	const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+	if (!user || !valid || !user.active) {
+		mutate(store, () => {
+			recordFailure(store, username, ip, now());
+			audit(store, { actor: null, action: 'auth.secondPerson.failed', target: `username:${username.slice(0, 64)}`, summary: { ip } });
+		});
+		return { ok: false, message: 'Those second-person credentials do not match an active account.' };
+	}
+	return { ok: true, user: { id: user.id, username: user.username, displayName: user.displayName, level: user.level, isAdmin: user.isAdmin, teamId: user.teamId } };
+}

@@ -1,0 +1,119 @@
+/** Builds what the checklist page shows for a run: every step with its state and history, and the current step's forms. */
+import { listSteps, activeSteps } from '$machines/shared/steps';
+import { procedureMapSvg } from '$lib/procedures/map';
+import { procedureDef } from '$machines/registry';
+import { PROCEDURE_UI, type CapturedItem } from '$lib/procedures/catalog';
+import type { StepAction } from '$lib/procedures/step-forms';
+import { LEVEL_TITLES } from '$lib/domain/levels';
+import { decide } from '$lib/authz/can';
+import type { ProcedureContextBase, StepMeta } from '$machines/shared/types';
+import type { Store } from '../store';
+import type { SessionUser } from '../auth/session';
+import { restoreSnapshot, type RunRow } from './runner';
+
+export interface StepHistory {
+	type: string;
+	at: number;
+	by: string;
+	applied: boolean;
+	refusal: string | null;
+}
+
+export interface ChecklistStep {
+	id: string;
+	title: string;
+	instructions: string;
+	policyRef: string;
+	state: 'done' | 'current' | 'upcoming';
+	needsSecondPerson: boolean;
+	history: StepHistory[];
+}
+
+export interface CurrentAction extends StepAction {
+	/** Same-screen second-person sign-in is offered to the run's owner for this action. */
+	secondPerson: { minLevelTitle: string } | null;
+	/** Whether the viewer may send it themselves (else: the reason). */
+	blockedReason: string | null;
+}
+
+export interface RunView {
+	id: number;
+	procedure: string;
+	title: string;
+	status: RunRow['status'];
+	outcome: string | null;
+	abandonReason: string | null;
+	subject: string | null;
+	version: number;
+	ownerName: string;
+	startedAt: number;
+	steps: ChecklistStep[];
+	current: (StepMeta & { actions: CurrentAction[] }) | null;
+	captured: CapturedItem[];
+	lastRefusal: string | null;
+	isOwner: boolean;
+	/** The procedure map as SVG text (labels escaped), current step highlighted and the path taken marked. */
+	mapSvg: string;
+}
+
+export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): RunView {
+	const def = procedureDef(run.procedure)!;
+	const ui = PROCEDURE_UI[run.procedure];
+	const snap = restoreSnapshot(run);
+	const ctx = snap.context as ProcedureContextBase & Record<string, unknown>;
+	const events = store.db.$client
+		.prepare(
+			`SELECT e.type, e.at, e.applied, e.refusal, e.step_id AS stepId, u.display_name AS by
+			 FROM run_events e JOIN users u ON u.id = e.actor_id WHERE e.run_id = ? ORDER BY e.seq`
+		)
+		.all(run.id) as { type: string; at: number; applied: number; refusal: string | null; stepId: string | null; by: string }[];
+	const active = activeSteps(snap);
+	const currentMeta = snap.status === 'active' ? active[active.length - 1] : undefined;
+	const steps: ChecklistStep[] = listSteps(def.machine).map((s) => {
+		const history = events
+			.filter((e) => e.stepId === s.id)
+			.map((e) => ({ type: e.type, at: e.at, by: e.by, applied: !!e.applied, refusal: e.refusal ? (JSON.parse(e.refusal) as { reason: string }).reason : null }));
+		const state = currentMeta?.id === s.id ? 'current' : history.some((h) => h.applied) ? 'done' : 'upcoming';
+		return { id: s.id, title: s.title, instructions: s.instructions, policyRef: s.policyRef, state, needsSecondPerson: !!s.needsSecondPerson, history };
+	});
+	const roles = { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles ?? {} };
+	const isOwner = viewer.id === run.ownerId;
+	const actions: CurrentAction[] =
+		currentMeta && run.status !== 'abandoned'
+			? (ui?.forms[currentMeta.id] ?? []).map((a) => {
+					const authority = currentMeta.authority?.[a.event];
+					const d = decide(viewer, 'run.step', { run: roles, authority });
+					const offerSecond = !!authority?.secondPerson && isOwner;
+					return {
+						...a,
+						secondPerson: offerSecond ? { minLevelTitle: LEVEL_TITLES[authority!.minLevel] } : null,
+						blockedReason: d.allowed || offerSecond ? null : d.reason
+					};
+				})
+			: [];
+	const stateIdOf = new Map(listSteps(def.machine).map((s) => [s.id, s.stateId]));
+	const visited = events.filter((e) => e.applied && e.stepId).map((e) => stateIdOf.get(e.stepId!) ?? '');
+	const leaf = snap._nodes[snap._nodes.length - 1]?.id;
+	if (snap.status === 'done' && leaf) visited.push(leaf);
+	const mapSvg = procedureMapSvg(def.machine, { current: snap.status === 'active' ? leaf : undefined, visited, title: `Map of ${def.title}` });
+	const last = events[events.length - 1];
+	const owner = store.db.$client.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(run.ownerId) as { n: string };
+	return {
+		id: run.id,
+		procedure: run.procedure,
+		title: def.title,
+		status: run.status,
+		outcome: run.outcome,
+		abandonReason: run.abandonReason,
+		subject: run.subject,
+		version: run.version,
+		ownerName: owner.n,
+		startedAt: run.startedAt,
+		steps,
+		current: currentMeta ? { ...currentMeta, actions } : null,
+		captured: ui ? ui.captured(ctx) : [],
+		lastRefusal: last && !last.applied && last.refusal ? (JSON.parse(last.refusal) as { reason: string }).reason : null,
+		isOwner,
+		mapSvg
+	};
+}

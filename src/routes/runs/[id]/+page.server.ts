@@ -1,0 +1,88 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { authorize } from '$lib/server/http/guard';
+import { getStore } from '$lib/server/store';
+import { now } from '$lib/server/clock';
+import { decide } from '$lib/authz/can';
+import { abandonRun, loadRun, restoreSnapshot, RunError, sendEvent } from '$lib/server/procedures/runner';
+import { buildRunView } from '$lib/server/procedures/view';
+import { sandboxWorld, WorldError } from '$lib/server/procedures/sandbox-world';
+import { confirmSecondPerson } from '$lib/server/auth/login';
+import { activeSteps } from '$machines/shared/steps';
+import { PROCEDURE_UI } from '$lib/procedures/catalog';
+import { parseStepAction } from '$lib/procedures/step-forms';
+import { formValues } from '$lib/server/forms';
+import type { ProcedureContextBase } from '$machines/shared/types';
+
+function runFor(event: Pick<RequestEvent, 'params' | 'locals' | 'url'>) {
+	const user = authorize(event, 'app.use');
+	const id = Number(event.params.id);
+	const run = Number.isSafeInteger(id) ? loadRun(getStore(), id) : null;
+	if (!run) error(404, { message: 'No such procedure run.' });
+	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: (restoreSnapshot(run).context as ProcedureContextBase).roles } });
+	if (!d.allowed) error(403, { message: d.reason });
+	return { user, run };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { user, run } = runFor(event);
+	return { view: buildRunView(getStore(), run, user) };
+};
+
+/** Keeps typed values (never passwords) so a refused step loses nothing the person entered. */
+function keep(values: Record<string, string>): Record<string, string> {
+	const { secondPassword: _p, version: _v, ...rest } = values;
+	return rest;
+}
+
+export const actions: Actions = {
+	step: async (event) => {
+		const { user, run } = runFor(event);
+		const values = formValues(await event.request.formData());
+		const store = getStore();
+		const version = Number(values.version);
+		const snap = restoreSnapshot(run);
+		const steps = activeSteps(snap);
+		const step = steps[steps.length - 1];
+		const action = step ? PROCEDURE_UI[run.procedure]?.forms[step.id]?.find((a) => a.event === values.event) : undefined;
+		if (!action) return fail(409, { values: keep(values), errors: {}, message: 'That step is no longer current: the page now shows where the procedure is.' });
+		const parsed = parseStepAction(action, values);
+		if (!parsed.ok) return fail(400, { values: keep(values), errors: parsed.errors, message: 'Check the highlighted fields.' });
+
+		let by = user;
+		const authority = step.authority?.[action.event];
+		if (authority?.secondPerson && user.id === run.ownerId) {
+			const username = (values.secondUsername ?? '').trim();
+			if (!username || !values.secondPassword)
+				return fail(400, { values: keep(values), errors: { secondUsername: 'The second person enters their username and password here.' }, message: 'This step needs a second person.' });
+			const second = await confirmSecondPerson(store, username, values.secondPassword, event.getClientAddress());
+			if (!second.ok) return fail(400, { values: keep(values), errors: { secondUsername: second.message }, message: second.message });
+			by = second.user;
+		}
+		try {
+			const r = sendEvent(store, sandboxWorld(store.db.$client), by, run.id, version, parsed.payload, now());
+			if (r.ok) redirect(303, `/runs/${run.id}`);
+			if (r.kind === 'stale')
+				return fail(409, { values: keep(values), errors: {}, message: 'This step was already submitted (perhaps in another tab). The page now shows the latest state; nothing was applied twice.' });
+			if (r.kind === 'forbidden') return fail(403, { values: keep(values), errors: {}, message: r.reason });
+			return fail(422, { values: keep(values), errors: {}, message: `${r.refusal.reason} (${r.refusal.policyRef})` });
+		} catch (e) {
+			if (e instanceof RunError) return fail(e.status, { values: keep(values), errors: {}, message: e.message });
+			if (e instanceof WorldError) return fail(409, { values: keep(values), errors: {}, message: e.message });
+			throw e;
+		}
+	},
+	abandon: async (event) => {
+		const { user, run } = runFor(event);
+		const values = formValues(await event.request.formData());
+		const reason = (values.reason ?? '').trim();
+		if (reason.length < 3 || reason.length > 300) return fail(400, { values: {}, errors: { reason: 'Say briefly why the procedure is being abandoned (3–300 characters).' }, message: '' });
+		try {
+			abandonRun(getStore(), user, run.id, reason, now());
+		} catch (e) {
+			if (e instanceof RunError) return fail(e.status, { values: {}, errors: {}, message: e.message });
+			throw e;
+		}
+		redirect(303, `/runs/${run.id}`);
+	}
+};
