@@ -70,7 +70,11 @@ export function procedureMapSvg(machine: AnyStateMachine, opts: { current?: stri
 	if (initialId) layer.set(initialId, 0);
 	while (queue.length) {
 		const id = queue.shift()!;
-		for (const [a, b] of edges) if (a === id && !layer.has(b)) (layer.set(b, layer.get(id)! + 1), queue.push(b));
+		for (const [a, b] of edges) {
+			if (a !== id || layer.has(b)) continue;
+			layer.set(b, layer.get(id)! + 1);
+			queue.push(b);
+		}
 	}
 	let maxLayer = Math.max(0, ...layer.values());
 	const nodes: MapNode[] = [];

@@ -41,6 +41,8 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		const store = getStore();
 		const version = Number(values.version);
+		if (version !== run.version)
+			return fail(409, { values: keep(values), errors: {}, message: 'This step was already submitted (perhaps in another tab). The page now shows the latest state; nothing was applied twice.' });
 		const snap = restoreSnapshot(run);
 		const steps = activeSteps(snap);
 		const step = steps[steps.length - 1];
