@@ -3,7 +3,6 @@
  * changes are written — a synchronous transaction whose audit rows get their checkpoint written
  * only after the commit succeeds.
  */
-import { building } from '$app/environment';
 import { config } from './config';
 import { openDatabase, type Db } from './db/client';
 import { loadOrCreateKey, writeCheckpoint, GENESIS } from './audit/chain';
@@ -25,9 +24,8 @@ export function createStore(db: Db, auditKey: Buffer, checkpointFile: string | n
 	return { db, auditKey, checkpointFile, head: null, dirtyCheckpoint: false };
 }
 
-/** The process-wide store, opened and migrated on first use. */
+/** The process-wide store, opened and migrated on first use (never during a build: hooks' init skips it). */
 export function getStore(): Store {
-	if (building) throw new Error('The database is not opened during a build.');
 	if (!current) {
 		const db = openDatabase(config.databaseFile, config.migrationsDir);
 		current = createStore(db, loadOrCreateKey(config.auditKeyFile), config.auditCheckpointFile);
