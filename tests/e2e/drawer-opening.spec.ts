@@ -19,7 +19,7 @@ async function fillGrid(page: Page, counts: [string, string][]) {
 
 test('a CSR I opens a drawer: counts with the keyboard, a CSR II verifies on the same screen, both sign', async ({ page }) => {
 	await signIn(page, 'csr1');
-	await page.getByRole('link', { name: 'My drawer' }).click();
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My drawer' }).click();
 	await page.getByRole('button', { name: 'Open Counter 2' }).click();
 	await expect(page.getByRole('heading', { name: 'Count the float' })).toBeVisible();
 
@@ -51,23 +51,25 @@ test('a CSR I opens a drawer: counts with the keyboard, a CSR II verifies on the
 	await page.getByRole('button', { name: 'Both signed: open the drawer' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Completed' })).toContainText('opened');
 	// The first user is still signed in as themselves.
-	await expect(page.locator('header')).toContainText('Alex Rivera');
+	await expect(page.getByRole('banner')).toContainText('Alex Rivera');
 
 	const checklist = page.getByRole('navigation', { name: 'Checklist' });
 	await expect(checklist).toContainText('Morgan Ellis · float.verified');
 	await expect(checklist).toContainText('refused');
 
-	await page.getByRole('link', { name: 'My drawer' }).click();
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My drawer' }).click();
 	await expect(page.getByRole('listitem').filter({ hasText: 'Counter 2' })).toContainText('Open since');
 });
 
 test('a stale double submit is refused with a clear message and applied once', async ({ browser }) => {
-	const page = await browser.newPage();
+	const context = await browser.newContext();
+	const page = await context.newPage();
 	await signIn(page, 'csr2');
 	await page.goto('/drawer');
 	await page.getByRole('button', { name: 'Open Counter 3' }).click();
+	await page.waitForURL(/\/runs\/\d+$/);
 	const url = page.url();
-	const second = await page.context().newPage();
+	const second = await context.newPage();
 	await second.goto(url);
 	await fillGrid(page, FLOAT);
 	await page.getByRole('button', { name: 'Submit float count' }).click();

@@ -11,6 +11,7 @@ test('a run survives a server crash and restart: same step, counts intact, still
 		await page.getByLabel('Username').fill('csr2');
 		await page.getByLabel('Password').fill(DEMO_PASSWORD);
 		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 		await page.goto(`${server.url}/drawer`);
 		await page.getByRole('button', { name: 'Open Counter 1' }).click();
 		for (const [label, n] of [
