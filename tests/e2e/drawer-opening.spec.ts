@@ -79,3 +79,29 @@ test('a stale double submit is refused with a clear message and applied once', a
 	await expect(second.getByRole('alert')).toContainText('already submitted');
 	await expect(second.getByRole('heading', { name: 'Second person verifies the float' })).toBeVisible();
 });
+
+test('the second person can verify from their own "To verify" queue', async ({ browser }) => {
+	const cashier = await (await browser.newContext()).newPage();
+	await signIn(cashier, 'csr1b');
+	await cashier.goto('/drawer');
+	await cashier.getByRole('button', { name: 'Open Drive-up' }).click();
+	await fillGrid(cashier, FLOAT);
+	await cashier.getByRole('button', { name: 'Submit float count' }).click();
+	await expect(cashier.getByRole('heading', { name: 'Second person verifies the float' })).toBeVisible();
+
+	const verifier = await (await browser.newContext()).newPage();
+	await signIn(verifier, 'csr2b');
+	await verifier.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'To verify' }).click();
+	await verifier.getByRole('link', { name: /Drawer opening — Drive-up/ }).click();
+	await fillGrid(verifier, FLOAT);
+	// Signed in as themselves: no same-screen credentials are asked for.
+	await expect(verifier.getByLabel('Their username')).toHaveCount(0);
+	await verifier.getByRole('button', { name: 'Verify float' }).click();
+	await expect(verifier.getByRole('heading', { name: 'Both sign' })).toBeVisible();
+	// The sign-off itself belongs to the cashier, not the verifier.
+	await expect(verifier.getByText('Only the person running this procedure')).toBeVisible();
+
+	await cashier.reload();
+	await cashier.getByRole('button', { name: 'Both signed: open the drawer' }).click();
+	await expect(cashier.getByRole('status').filter({ hasText: 'Completed' })).toBeVisible();
+});

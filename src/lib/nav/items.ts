@@ -12,6 +12,7 @@ const ITEMS: NavItem[] = [
 	{ href: '/accounts', label: 'Accounts', action: 'accounts.search' },
 	{ href: '/drawer', label: 'My drawer', action: 'app.use' },
 	{ href: '/runs', label: 'Runs', action: 'app.use' },
+	{ href: '/runs/verify', label: 'To verify', action: 'app.use' },
 	{ href: '/audit', label: 'Audit log', action: 'audit.view' },
 	{ href: '/admin/users', label: 'Users', action: 'users.list' },
 	{ href: '/admin/sandbox', label: 'Sandbox', action: 'sandbox.reset' }

@@ -6,6 +6,7 @@ import { now } from '$lib/server/clock';
 import { decide } from '$lib/authz/can';
 import { abandonRun, loadRun, restoreSnapshot, RunError, sendEvent } from '$lib/server/procedures/runner';
 import { buildRunView } from '$lib/server/procedures/view';
+import { canVerify } from '$lib/server/procedures/queue';
 import { sandboxWorld, WorldError } from '$lib/server/procedures/sandbox-world';
 import { confirmSecondPerson } from '$lib/server/auth/login';
 import { activeSteps } from '$machines/shared/steps';
@@ -20,7 +21,8 @@ function runFor(event: Pick<RequestEvent, 'params' | 'locals' | 'url'>) {
 	const run = Number.isSafeInteger(id) ? loadRun(getStore(), id) : null;
 	if (!run) error(404, { message: 'No such procedure run.' });
 	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: (restoreSnapshot(run).context as ProcedureContextBase).roles } });
-	if (!d.allowed) error(403, { message: d.reason });
+	// A colleague who may verify the current step may open the run from their queue.
+	if (!d.allowed && !canVerify(run, user).ok) error(403, { message: d.reason });
 	return { user, run };
 }
 
