@@ -8,7 +8,8 @@ import { parsePieceCount } from '$lib/domain/denominations';
 import { parseCents } from '$lib/domain/money';
 
 export type FieldSpec =
-	| { kind: 'denominations'; name: string; label: string; blind?: boolean }
+	/** `targetCents`: a public target to compare against as you type (the policy float) — never a blind count's expected total. */
+	| { kind: 'denominations'; name: string; label: string; targetCents?: number }
 	| { kind: 'money'; name: string; label: string; hint?: string }
 	| { kind: 'text'; name: string; label: string; hint?: string; multiline?: boolean; optional?: boolean; maxLength?: number }
 	| { kind: 'choice'; name: string; label: string; options: { value: string; label: string }[] }

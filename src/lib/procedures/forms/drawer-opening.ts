@@ -1,9 +1,10 @@
 /** Step forms of drawer opening (policy §2 "Open"). */
 import type { StepForms } from '../step-forms';
+import { policy } from '$lib/policy/settings';
 
 export const drawerOpeningForms: StepForms = {
-	count: [{ event: 'float.counted', label: 'Submit float count', fields: [{ kind: 'denominations', name: 'counts', label: 'Float count' }] }],
-	verify: [{ event: 'float.verified', label: 'Verify float', fields: [{ kind: 'denominations', name: 'counts', label: 'Verifier’s count' }] }],
+	count: [{ event: 'float.counted', label: 'Submit float count', fields: [{ kind: 'denominations', name: 'counts', label: 'Float count', targetCents: policy.drawer.floatCents }] }],
+	verify: [{ event: 'float.verified', label: 'Verify float', fields: [{ kind: 'denominations', name: 'counts', label: 'Verifier’s count', targetCents: policy.drawer.floatCents }] }],
 	sign: [{ event: 'signed', label: 'Both signed: open the drawer', fields: [] }],
 	reportShortfall: [
 		{
