@@ -139,7 +139,22 @@ export const policy = {
 	irate: {
 		moodMin: 0,
 		moodMax: 10,
-		abuseStepsBeforeEnding: 2
+		abuseStepsBeforeEnding: 2,
+		/** Lowest level that may offer each option in a contact (§8 "Authority to offer"; adjustment amounts: leak.authorityCents). */
+		offerMinLevel: {
+			explain: 'csr1',
+			payment: 'csr1',
+			route: 'csr1',
+			assistanceReferral: 'csr1',
+			paymentPlan: 'csr2',
+			leakAdjustment: 'csr2',
+			reread: 'csr2',
+			medicalCertificateInfo: 'csr2',
+			adjustment: 'csr3',
+			exception: 'supervisor'
+		},
+		/** The office's language; a customer preferring another is offered an interpreter (§1 Language access). */
+		officeLanguage: 'en'
 	},
 
 	scoring: {

@@ -1,214 +1,213 @@
 /**
- * One account's 18 months: bills, payments by tender, late fees, returned items, notices and door
- * tags, lock-offs, protections, meters and notes, shaped by the account's profile. Charges are
- * positive ledger amounts, payments and credits negative; the balance is the ledger's sum.
+ * Bills (priced from usage and season), meter reads, and the payments that answer them: on time,
+ * late with the late fee the day after the due date, by autopay, and returned items (NSF) with the
+ * reversal pointing at the payment, the returned-item fee and the repayment in guaranteed funds.
  */
-import type Database from 'better-sqlite3';
 import { policy } from '$lib/policy/settings';
-import { addDays, addMonths, daysBetween, fromLocal, lockoffCalendarHold } from '$lib/domain/calendar';
+import { formatCents } from '$lib/domain/money';
+import { addDays, addMonths, daysBetween, withinMonths } from '$lib/domain/calendar';
 import type { Rng } from './random';
+import { businessDay, onOrBeforeBusinessDay, owedFor, pastDueAt, post, type LocalClock, type Tender, type World } from './book';
+import { STAFF } from './names';
 
-export type Profile =
-	| 'on-time'
-	| 'autopay'
-	| 'late'
-	| 'nsf'
-	| 'plan'
-	| 'medical'
-	| 'dispute'
-	| 'delinquent'
-	| 'locked'
-	| 'written-off'
-	| 'assist'
-	| 'bankruptcy';
-
-export interface AccountPlan {
-	id: number;
-	number: string;
-	profile: Profile;
+export interface Ctx {
+	rng: Rng;
+	clock: LocalClock;
 	today: string;
-	cycleDay: number;
-	baseCents: number;
-	electric: boolean;
-	/** The upcoming lock-off day for accounts on the lock-off path. */
-	lockoffDate: string;
-	holderName: string;
+	/** The next lock-off days from today on (today first when it is one). */
+	lockDays: readonly string[];
+	/** Closed counter batches by business date (ids), for counter payments on those days. */
+	batches: ReadonlyMap<string, readonly number[]>;
 }
 
-export interface HistoryResult {
-	status: 'active' | 'locked' | 'closed';
-	cashOnlyUntil: string | null;
-	depositHeldCents: number;
-	closedOn: string | null;
-}
+/** Riverton's rates. Not policy: only the generator prices bills; CSRs never compute them. */
+const TARIFF = { waterBaseCents: 2450, waterPerCcfCents: 412, wastewaterCents: 4875, refuseCents: 3290, electricBaseCents: 1000, electricPerKwhCents: 17 };
+/** Percent of an account's typical usage by month (Central Valley: summer irrigation and air conditioning). */
+const WATER_SEASON = [80, 80, 90, 105, 130, 160, 180, 175, 150, 115, 90, 80];
+const POWER_SEASON = [115, 105, 95, 90, 105, 140, 175, 170, 140, 100, 100, 115];
+const TENDER_MIX = { cash: 10, check: 16, card: 20, online: 30, mail: 14, 'drop-box': 10 } as const;
+const COUNTER: ReadonlySet<Tender> = new Set(['cash', 'check', 'card']);
 
-const DELINQUENT: ReadonlySet<Profile> = new Set(['plan', 'medical', 'dispute', 'delinquent', 'locked', 'assist', 'bankruptcy']);
-const TENDERS = ['cash', 'check', 'card', 'card', 'online', 'check', 'mail', 'drop-box'] as const;
+const usageCents = (water: number, kwh: number, electric: boolean) =>
+	water * TARIFF.waterPerCcfCents + (electric ? kwh * TARIFF.electricPerKwhCents : 0);
+const fixedCents = (electric: boolean) => TARIFF.waterBaseCents + TARIFF.wastewaterCents + TARIFF.refuseCents + (electric ? TARIFF.electricBaseCents : 0);
 
-type Stmts = ReturnType<typeof prepare>;
-const cache = new WeakMap<Database.Database, Stmts>();
-
-function prepare(db: Database.Database) {
-	return {
-		bill: db.prepare('INSERT INTO bills (account_id, bill_date, due_date, amount_cents, water_usage, electric_kwh) VALUES (?, ?, ?, ?, ?, ?)'),
-		ledger: db.prepare('INSERT INTO ledger_entries (account_id, posted_at, posted_on, kind, tender, amount_cents, memo, corrects_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-		meter: db.prepare('INSERT INTO meters (premise_id, serial, service) VALUES (?, ?, ?)'),
-		read: db.prepare('INSERT INTO meter_reads (meter_id, read_on, reading, estimated) VALUES (?, ?, ?, ?)'),
-		notice: db.prepare('INSERT INTO notices (account_id, kind, issued_on, lockoff_date, amount_cents, address_ok) VALUES (?, ?, ?, ?, ?, ?)'),
-		protection: db.prepare('INSERT INTO protections (account_id, kind, status, starts_on, ends_on, details) VALUES (?, ?, ?, ?, ?, ?)'),
-		inbox: db.prepare('INSERT INTO payment_inbox (account_number, amount_cents, channel, received_at) VALUES (?, ?, ?, ?)'),
-		order: db.prepare('INSERT INTO work_orders (account_id, kind, status, created_at, scheduled_for, priority, resolved_at, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-		balance: db.prepare('SELECT coalesce(sum(amount_cents), 0) AS b FROM ledger_entries WHERE account_id = ?'),
-		note: db.prepare('INSERT INTO account_notes (account_id, created_at, author, category, body) VALUES (?, ?, ?, ?, ?)')
-	};
-}
-
-const dollars = (c: number) => `$${Math.trunc(c / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
-
-export function writeHistory(db: Database.Database, rng: Rng, p: AccountPlan): HistoryResult {
-	let s = cache.get(db);
-	if (!s) {
-		s = prepare(db);
-		cache.set(db, s);
-	}
-	const st = s;
-	const at = (date: string, minutes: number) => fromLocal(date, minutes);
-	const post = (date: string, minutes: number, kind: string, tender: string | null, cents: number, memo: string, corrects: number | null = null) =>
-		Number(st.ledger.run(p.id, at(date, minutes), date, kind, tender, cents, memo, corrects).lastInsertRowid);
-
-	const result: HistoryResult = { status: 'active', cashOnlyUntil: null, depositHeldCents: rng.chance(0.3) ? rng.pick([10000, 20000, 24000, 31000]) : 0, closedOn: null };
-	const closedOn = p.profile === 'written-off' ? addDays(addMonths(p.today, -rng.int(6, 14)), rng.int(0, 20)) : null;
-	const lastDay = closedOn ?? p.today;
-
-	// Meters and monthly bills, oldest first.
-	const waterMeter = Number(st.meter.run(p.id, `W-${String(p.id).padStart(6, '0')}`, 'water').lastInsertRowid);
-	const electricMeter = p.electric ? Number(st.meter.run(p.id, `E-${String(p.id).padStart(6, '0')}`, 'electric').lastInsertRowid) : null;
-	let water = rng.int(100, 5000);
-	let kwh = rng.int(1000, 60000);
-	const bills: { date: string; due: string; cents: number }[] = [];
+/** Monthly bills on the cycle day within the 18 months ending today (after opening, up to a final bill at closing), with their reads. */
+export function buildBills(ctx: Ctx, w: World, cycleDay: number, apartment: boolean, leak: boolean): number | null {
+	const { rng, clock, today } = ctx;
+	const from = addMonths(today, -18);
+	const waterBase = apartment ? rng.int(3, 6) : rng.int(6, 15);
+	const kwhBase = apartment ? rng.int(200, 450) : rng.int(300, 800);
+	const dates: string[] = [];
 	for (let k = 18; k >= 0; k--) {
-		const month = addMonths(p.today, -k).slice(0, 8);
-		const date = `${month}${String(Math.min(p.cycleDay, 28)).padStart(2, '0')}`;
-		if (date > lastDay) continue;
-		const summer = ['06', '07', '08', '09'].includes(date.slice(5, 7));
-		const usage = rng.int(6, 22) + (summer ? rng.int(6, 18) : 0);
-		const kwhUsed = p.electric ? rng.int(300, 1100) + (summer ? rng.int(200, 600) : 0) : 0;
-		const cents = Math.max(2500, p.baseCents + (summer ? Math.floor((p.baseCents * 30) / 100) : 0) + rng.int(-900, 900));
-		const due = addDays(date, policy.delinquency.billDueDays);
-		water += usage;
-		kwh += kwhUsed;
-		st.read.run(waterMeter, date, water, rng.chance(0.03) ? 1 : 0);
-		if (electricMeter) st.read.run(electricMeter, date, kwh, 0);
-		st.bill.run(p.id, date, due, cents, usage, kwhUsed);
-		post(date, 6 * 60, 'bill', null, cents, `Bill for ${date.slice(0, 7)}`);
-		bills.push({ date, due, cents });
+		const date = `${addMonths(today, -k).slice(0, 8)}${String(cycleDay).padStart(2, '0')}`;
+		if (date > from && date <= today && date >= addDays(w.openedOn, 20) && (!w.closedOn || date < w.closedOn)) dates.push(date);
 	}
-
-	const unpaidTail = p.profile === 'locked' ? 3 : DELINQUENT.has(p.profile) ? 2 : p.profile === 'written-off' ? 3 : 0;
-	const returned: string[] = [];
-	const nsfReturns = p.profile === 'nsf' ? rng.int(1, 2) : 0;
-	bills.forEach((b, idx) => {
-		const unpaid = idx >= bills.length - unpaidTail || b.due > p.today;
-		if (unpaid) {
-			if (addDays(b.due, 1) <= lastDay) post(addDays(b.due, 1), 7 * 60, 'fee', null, policy.delinquency.lateFeeCents, 'Late fee');
-			return;
-		}
-		const late = p.profile === 'late' && rng.chance(0.5);
-		const payOn = late ? addDays(b.due, rng.int(3, 25)) : addDays(b.due, -rng.int(0, 12));
-		const payDate = payOn > lastDay ? lastDay : payOn;
-		if (late && addDays(b.due, 1) <= payDate) post(addDays(b.due, 1), 7 * 60, 'fee', null, policy.delinquency.lateFeeCents, 'Late fee');
-		const tender = p.profile === 'autopay' ? 'ach' : rng.pick(TENDERS);
-		const paid = b.cents + (late ? policy.delinquency.lateFeeCents : 0);
-		const payId = post(payDate, rng.int(8 * 60, 17 * 60), 'payment', tender, -paid, `Payment (${tender})`);
-		// Returned items fall in the last 12 months so the 2-in-12 rule is visible.
-		const recent = daysBetween(payDate, p.today) < 300;
-		if (returned.length < nsfReturns && recent && (tender === 'check' || tender === 'ach' || tender === 'online') && rng.chance(0.5)) {
-			const back = addDays(payDate, rng.int(3, 7));
-			if (back > p.today) return;
-			post(back, 9 * 60, 'reversal', tender, paid, `Returned item (NSF): reverses payment #${payId}`, payId);
-			post(back, 9 * 60, 'fee', null, policy.payments.returnedItemFeeCents, 'Returned item fee');
-			const repay = addDays(back, 2) > p.today ? p.today : addDays(back, 2);
-			post(repay, 11 * 60, 'payment', 'cash', -(paid + policy.payments.returnedItemFeeCents), 'Payment in guaranteed funds after returned item');
-			returned.push(back);
-		}
+	if (w.closedOn) dates.push(w.closedOn);
+	const leakIdx = leak && dates.length >= 6 ? rng.int(3, dates.length - 3) : null;
+	let waterRead = rng.int(1000, 60000);
+	let powerRead = rng.int(10000, 90000);
+	dates.forEach((date, k) => {
+		const month = Number(date.slice(5, 7)) - 1;
+		const final = w.closedOn === date && k > 0;
+		// A final bill covers only the days since the last bill.
+		const days = final ? Math.max(1, Math.min(30, daysBetween(dates[k - 1], date))) : 30;
+		let water = Math.max(1, Math.floor((waterBase * WATER_SEASON[month] * days) / 3000) + rng.int(-2, 2));
+		if (k === leakIdx) water = water * 3 + rng.int(10, 25);
+		const kwh = w.electric ? Math.max(10, Math.floor((kwhBase * POWER_SEASON[month] * days) / 3000) + rng.int(-60, 60)) : 0;
+		const cents = Math.floor((fixedCents(w.electric) * days) / 30) + usageCents(water, kwh, w.electric);
+		const readOn = addDays(date, -2);
+		waterRead += water;
+		powerRead += kwh;
+		w.reads.push({ meter: 'water', on: readOn, reading: waterRead, estimated: rng.chance(0.03) });
+		if (w.electric) w.reads.push({ meter: 'electric', on: readOn, reading: powerRead, estimated: false });
+		const at = clock.at(date, 5 * 60);
+		w.bills.push({ date, due: addDays(date, policy.delinquency.billDueDays), at, cents, water, kwh });
+		post(w, clock, date, 5 * 60, 'bill', null, cents, final ? `Final bill ${date}` : `Bill for ${date.slice(0, 7)}`);
 	});
-	if (returned.length >= policy.payments.returnedItemsForCashOnly) result.cashOnlyUntil = addMonths(returned[returned.length - 1], policy.payments.cashOnlyMonths);
+	return leakIdx;
+}
 
-	const unpaid = bills.slice(-unpaidTail);
-	const pastDue = unpaid.filter((b) => b.due < p.today).reduce((sum, b) => sum + b.cents + policy.delinquency.lateFeeCents, 0);
+/** The leak credit for bill k (policy §7): a share of the water above the account's average of its other bills. */
+export function leakCredit(w: World, k: number): { cents: number; excess: number } {
+	const others = w.bills.filter((_, j) => j !== k);
+	const average = Math.floor(others.reduce((s, b) => s + b.water, 0) / Math.max(1, others.length));
+	const excess = Math.max(0, w.bills[k].water - average);
+	return { cents: Math.floor((excess * TARIFF.waterPerCcfCents * policy.leak.creditPercentOfExcess) / 100), excess };
+}
 
-	if (p.profile === 'written-off' && closedOn) {
-		const balance = (st.balance.get(p.id) as { b: number }).b;
-		post(addMonths(closedOn, 3), 10 * 60, 'write-off', null, -balance, 'Uncollectible balance written off (sent to collections)');
-		result.status = 'closed';
-		result.closedOn = closedOn;
-		st.note.run(p.id, at(closedOn, 10 * 60), 'R. Alvarez', 'account', `Service stopped at move-out. Final bill unpaid; ${dollars(balance)} written off after 90 days.`);
-		return result;
-	}
+/** Something that happens at an instant during the history (run in time order between bills). */
+export interface Hook {
+	at: number;
+	run: (state: PayState) => void;
+}
+export interface PayState {
+	lastPayOn: string;
+}
 
-	if (DELINQUENT.has(p.profile)) {
-		const locked = p.profile === 'locked';
-		let lockDate = p.lockoffDate;
-		if (locked) {
-			lockDate = addDays(p.today, -rng.int(3, 20));
-			while (lockoffCalendarHold(lockDate)) lockDate = addDays(lockDate, -1);
-		}
-		const shortNotice = !locked && rng.chance(0.12);
-		const issued = addDays(lockDate, -(shortNotice ? rng.int(8, 9) : rng.int(10, 14)));
-		st.notice.run(p.id, 'lockoff-notice', issued, lockDate, pastDue, rng.chance(0.05) ? 0 : 1);
-		st.note.run(p.id, at(issued, 16 * 60), 'System', 'collections', `Lock-off notice mailed for ${lockDate}: past due ${dollars(pastDue)}.`);
-		const tagOn = addDays(lockDate, -rng.int(2, 3));
-		if ((locked || rng.chance(0.6)) && tagOn <= p.today) {
-			st.notice.run(p.id, 'door-tag', tagOn, lockDate, pastDue + policy.delinquency.doorTagFeeCents, 1);
-			post(tagOn, 15 * 60, 'fee', null, policy.delinquency.doorTagFeeCents, 'Door tag fee');
-		}
-		if (locked) {
-			post(lockDate, 11 * 60, 'fee', null, policy.delinquency.lockoffFeeCents, 'Lock-off (disconnect) fee');
-			st.order.run(p.id, 'lockoff', 'completed', at(lockDate, 8 * 60), lockDate, 'normal', at(lockDate, 11 * 60), 'Locked at meter; tag left on door.');
-			result.status = 'locked';
-		}
-		const protection = {
-			plan: () => {
-				const broken = rng.chance(0.2);
-				st.protection.run(p.id, 'plan', broken ? 'broken' : 'active', addMonths(p.today, -rng.int(1, 2)), addMonths(p.today, rng.int(1, 2)), `Down payment 50% paid; ${policy.plans.maxInstallments} monthly installments of ${dollars(Math.ceil(pastDue / 2 / policy.plans.maxInstallments))}.`);
-			},
-			medical: () => {
-				const start = addDays(p.today, -rng.int(0, 25));
-				st.protection.run(p.id, 'medical', 'active', start, addDays(start, policy.delinquency.medicalCertificateDays - 1), 'Medical certificate from Riverton Family Clinic (oxygen concentrator in the home).');
-			},
-			dispute: () => {
-				const disputed = Math.floor(unpaid[unpaid.length - 1]?.cents ?? 0) - 1500;
-				st.protection.run(p.id, 'dispute', 'active', addDays(p.today, -rng.int(3, 15)), null, `Disputes ${dollars(Math.max(disputed, 0))} of the latest bill (meter read questioned); undisputed part paid.`);
-			},
-			assist: () => {
-				const start = addDays(p.today, -rng.int(0, 10));
-				st.protection.run(p.id, 'assist', 'active', start, addDays(start, policy.delinquency.assistancePledgeHoldDays - 1), 'LIHEAP pledge from Riverton Community Action.');
-			},
-			bankruptcy: () => {
-				st.protection.run(p.id, 'bankruptcy', 'active', addDays(p.today, -rng.int(5, 40)), null, 'Chapter 7 petition filed, Eastern District of California; notice of filing received.');
-			}
-		} as Partial<Record<Profile, () => void>>;
-		protection[p.profile]?.();
-		// A payment dropped in the box or made online last night, not yet posted.
-		if (!locked && rng.chance(0.2)) {
-			st.inbox.run(p.number, pastDue, rng.pick(['drop-box', 'online']), at(addDays(p.today, -1), rng.int(19 * 60, 23 * 60 + 50)));
-		}
-	} else if (rng.chance(0.01)) {
-		st.inbox.run(p.number, bills[bills.length - 1]?.cents ?? 5000, 'drop-box', at(addDays(p.today, -1), rng.int(19 * 60, 23 * 60)));
-	}
+export interface PayOptions {
+	/** Bills from this index on are not paid by the normal schedule. */
+	unpaidFrom: number;
+	skip?: ReadonlySet<number>;
+	lateShare: number;
+	/** Index of the first bill paid by ACH autopay (Infinity: never). */
+	autopayFrom: number;
+	/** Bills whose payment comes back as a returned item. */
+	returns?: ReadonlySet<number>;
+	/** A fixed payment amount for a bill (plan installments). */
+	amountFor?: (k: number) => number | null;
+	/** A payment keyed to a similar account number by mistake, then transferred back. */
+	misapplied?: { k: number; toId: number; toNumber: string };
+	hooks?: Hook[];
+	/** Late fees stop after this date (closed accounts); default today. */
+	feesUntil?: string;
+}
 
-	if (rng.chance(0.15)) {
-		const when = addDays(p.today, -rng.int(5, 300));
-		st.note.run(p.id, at(when, rng.int(8 * 60, 17 * 60)), rng.pick(['M. Ellis', 'A. Rivera', 'L. Herrera', 'T. Brooks']), 'contact', rng.pick([
-			'Customer called about a high bill; verified by PIN. Explained summer irrigation usage and offered conservation tips.',
-			'Holder verified at counter by photo ID. Updated mailing phone number.',
-			'Caller asked for the balance but was not on the account; gave general information only.',
-			'Customer asked about autopay; sent ACH authorization form by email.'
-		]));
+/** The late fee the day after a bill's due date, when something is still past due then. */
+export function lateFee(ctx: Ctx, w: World, k: number, until: string): void {
+	const on = addDays(w.bills[k].due, 1);
+	if (on > until) return;
+	const at = ctx.clock.at(on, 5 * 60 + 15);
+	if (pastDueAt(w, at, on) > 0) post(w, ctx.clock, on, 5 * 60 + 15, 'fee', null, policy.delinquency.lateFeeCents, `Late fee (bill of ${w.bills[k].date} unpaid at due date)`);
+}
+
+export function counterMinutes(rng: Rng, tender: Tender): number {
+	if (tender === 'ach') return 5 * 60 + 30;
+	if (tender === 'online') return rng.int(6 * 60, 23 * 60 + 30);
+	if (tender === 'mail') return rng.int(9 * 60, 11 * 60 + 30);
+	if (tender === 'drop-box') return rng.int(8 * 60 + 5, 8 * 60 + 45);
+	return rng.int(8 * 60, 16 * 60 + 55);
+}
+
+/** Posts a payment (negative) with its counter batch when it was taken at a drawer on a batch day. */
+export function pay(ctx: Ctx, w: World, on: string, tender: Tender, cents: number, memo?: string, accountId?: number, minutes?: number): number {
+	const batch = COUNTER.has(tender) ? ctx.batches.get(on) : undefined;
+	const m = minutes ?? counterMinutes(ctx.rng, tender);
+	const label = tender === 'check' || tender === 'mail' ? `${tender === 'mail' ? 'mail, check' : 'check'} #${ctx.rng.int(1001, 9899)}` : tender;
+	return post(w, ctx.clock, on, m, 'payment', tender, -cents, memo ?? `Payment (${label})`, { batchId: batch ? ctx.rng.pick(batch) : null, accountId });
+}
+
+function cashOnly(w: World, on: string): boolean {
+	return w.cashOnlyUntil !== null && on <= w.cashOnlyUntil;
+}
+
+/** Pays the bills in order according to the account's behaviour; hooks run in between. */
+export function payBills(ctx: Ctx, w: World, o: PayOptions): void {
+	const { rng, today } = ctx;
+	const until = o.feesUntil ?? today;
+	const hooks = [...(o.hooks ?? [])].sort((a, b) => a.at - b.at);
+	const state: PayState = { lastPayOn: w.openedOn };
+	const runHooks = (upTo: number) => {
+		while (hooks.length && hooks[0].at <= upTo) hooks.shift()!.run(state);
+	};
+	w.bills.forEach((b, k) => {
+		runHooks(b.at);
+		if (k >= o.unpaidFrom || o.skip?.has(k)) return lateFee(ctx, w, k, until);
+		const autopay = w.autopay && k >= o.autopayFrom && !cashOnly(w, b.date);
+		const late = !autopay && rng.chance(o.lateShare);
+		const returned = o.returns?.has(k) ?? false;
+		let tender: Tender = autopay ? 'ach' : cashOnly(w, b.date) ? rng.pick(['cash', 'card'] as const) : rng.weighted(TENDER_MIX);
+		if (returned && !autopay) tender = rng.pick(['check', 'online', 'mail'] as const);
+		const mis = o.misapplied?.k === k ? o.misapplied : undefined;
+		if (mis) tender = 'check';
+		let on = autopay ? onOrBeforeBusinessDay(b.due) : late ? addDays(b.due, rng.int(3, 25)) : addDays(b.date, mis ? rng.int(4, 10) : rng.int(4, 20));
+		if (tender !== 'online' && tender !== 'ach') on = onOrBeforeBusinessDay(on);
+		if (on <= state.lastPayOn) on = addDays(state.lastPayOn, 1);
+		while (tender !== 'online' && tender !== 'ach' && !businessDay(on)) on = addDays(on, 1);
+		if (on >= today) return lateFee(ctx, w, k, until);
+		if (on > b.due) lateFee(ctx, w, k, until);
+		const minutes = counterMinutes(rng, tender);
+		const at = ctx.clock.at(on, minutes);
+		runHooks(at);
+		const cents = o.amountFor?.(k) ?? owedFor(w, k, at);
+		if (cents <= 0) return;
+		state.lastPayOn = on;
+		if (mis) return misappliedPayment(ctx, w, on, cents, mis);
+		const key = pay(ctx, w, on, tender, cents, undefined, undefined, minutes);
+		if (returned) returnItem(ctx, w, key, on, tender, cents, state);
+	});
+	runHooks(Number.POSITIVE_INFINITY);
+}
+
+/** A returned item: reverse the payment, add the fee, and (usually) the repayment in guaranteed funds. */
+function returnItem(ctx: Ctx, w: World, key: number, paidOn: string, tender: Tender, cents: number, state: PayState): void {
+	const { rng, clock, today } = ctx;
+	let back = addDays(paidOn, rng.int(3, 6));
+	while (!businessDay(back)) back = addDays(back, 1);
+	if (back >= today) return;
+	const fee = policy.payments.returnedItemFeeCents;
+	post(w, clock, back, 9 * 60, 'reversal', tender, cents, `Returned item (insufficient funds): reverses the payment of ${paidOn}`, { corrects: key });
+	post(w, clock, back, 9 * 60 + 1, 'fee', null, fee, 'Returned item fee');
+	const returnsIn12 = w.entries.filter((e) => e.kind === 'reversal' && withinMonths(e.on, back, 12)).length;
+	const notes = [`Returned ${tender === 'ach' ? 'ACH payment' : 'payment'} of ${formatCents(cents)} (${paidOn}). Notice mailed: pay ${formatCents(cents + fee)} in guaranteed funds within ${policy.payments.returnedItemPayDays} business days.`];
+	if (tender === 'ach' && w.autopay) {
+		w.autopay = false;
+		notes.push('Autopay cancelled after the returned ACH debit.');
 	}
-	if (rng.chance(0.04)) {
-		const when = addDays(p.today, -rng.int(10, 200));
-		st.order.run(p.id, 'reread', 'completed', at(when, 9 * 60), addDays(when, 2), 'normal', at(addDays(when, 2), 13 * 60), 'Reread confirmed the original read.');
+	if (returnsIn12 >= policy.payments.returnedItemsForCashOnly) {
+		w.cashOnlyUntil = addMonths(back, policy.payments.cashOnlyMonths);
+		notes.push(`${returnsIn12} returned items in 12 months: account is cash-only until ${w.cashOnlyUntil} (no checks).`);
 	}
-	return result;
+	w.notes.push({ at: clock.at(back, 9 * 60 + 20), author: 'System', category: 'payment', body: notes.join(' ') });
+	// Repaid within the allowed business days, unless that day has not come yet (or the customer never does).
+	let repay = addDays(back, rng.int(0, 2));
+	while (!businessDay(repay)) repay = addDays(repay, 1);
+	if (repay < today && rng.chance(0.9)) {
+		pay(ctx, w, repay, rng.pick(['cash', 'card'] as const), cents + fee, 'Payment in guaranteed funds after returned item');
+		state.lastPayOn = repay > state.lastPayOn ? repay : state.lastPayOn;
+	}
+}
+
+/** The customer's check keyed to a similar account number; moved back by transfers on both accounts, each with a note. */
+function misappliedPayment(ctx: Ctx, w: World, on: string, cents: number, mis: { toId: number; toNumber: string }): void {
+	const { rng, clock } = ctx;
+	const key = pay(ctx, w, on, 'check', cents, `Payment (check #${rng.int(1001, 9899)}), stub for ${w.number} keyed to ${mis.toNumber}`, mis.toId);
+	let fix = addDays(on, rng.int(1, 3));
+	while (!businessDay(fix)) fix = addDays(fix, 1);
+	const who = rng.pick(STAFF);
+	post(w, clock, fix, 10 * 60, 'transfer', null, cents, `Transfer to ${w.number}: payment keyed to this account in error`, { corrects: key, accountId: mis.toId });
+	post(w, clock, fix, 10 * 60, 'transfer', null, -cents, `Transfer from ${mis.toNumber}: misapplied payment of ${on}`, { corrects: key });
+	const at = clock.at(fix, 10 * 60 + 5);
+	w.notes.push({ at, author: who, category: 'payment', body: `Payment of ${formatCents(cents)} on ${on} was keyed to ${mis.toNumber} (similar number). Transferred here; note left on both accounts.` });
+	w.notes.push({ at, accountId: mis.toId, author: who, category: 'payment', body: `Payment of ${formatCents(cents)} on ${on} belonged to ${w.number} (stub number transposed). Transferred out; note left on both accounts.` });
 }

@@ -1,4 +1,7 @@
-/** A small seeded PRNG (sfc32, seeded through splitmix32) so the same seed always builds the same sandbox. */
+/**
+ * A small seeded PRNG (sfc32, seeded through splitmix32) so the same seed always builds the same
+ * sandbox. Never Math.random: every draw comes from the seed.
+ */
 export interface Rng {
 	/** Float in [0, 1). */
 	next(): number;
@@ -36,6 +39,8 @@ export function createRng(seed: number): Rng {
 		c = (c + t) >>> 0;
 		return t / 4294967296;
 	};
+	// Warm up: sfc32's first outputs are weakly mixed.
+	for (let i = 0; i < 12; i++) next();
 	const rng: Rng = {
 		next,
 		int: (min, max) => min + Math.floor(next() * (max - min + 1)),
@@ -60,4 +65,21 @@ export function createRng(seed: number): Rng {
 		}
 	};
 	return rng;
+}
+
+/**
+ * Deals labels to `n` slots: each label gets its count (in the order given, until the slots run
+ * out), the rest are null, and the deck is shuffled. Used so every sandbox, however small, holds
+ * at least the handful of special cases a trainer needs.
+ */
+export function deal<T extends string>(rng: Rng, n: number, counts: readonly (readonly [T, number])[]): (T | null)[] {
+	const deck: (T | null)[] = [];
+	for (const [label, count] of counts) for (let i = 0; i < count && deck.length < n; i++) deck.push(label);
+	while (deck.length < n) deck.push(null);
+	return rng.shuffle(deck);
+}
+
+/** At least `min` (when there is room) and otherwise `percent` % of `n`, in whole items. */
+export function share(n: number, percent: number, min: number): number {
+	return Math.min(n, Math.max(min, Math.floor((n * percent) / 100)));
 }
