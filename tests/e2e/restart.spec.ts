@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from './support/auth';
 
 test('a run survives a server crash and restart: same step, counts intact, still signed in', async ({ page }) => {
 	test.setTimeout(120_000);
-	const server = ownServer(4180);
+	const server = ownServer(Number(process.env.E2E_PORT ?? 4173) + 7);
 	await server.start();
 	try {
 		await page.goto(`${server.url}/login`);

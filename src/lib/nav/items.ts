@@ -10,6 +10,7 @@ export interface NavItem {
 const ITEMS: NavItem[] = [
 	{ href: '/', label: 'Home', action: 'app.use' },
 	{ href: '/accounts', label: 'Accounts', action: 'accounts.search' },
+	{ href: '/runs/new', label: 'Start', action: 'app.use' },
 	{ href: '/drawer', label: 'My drawer', action: 'app.use' },
 	{ href: '/runs', label: 'Runs', action: 'app.use' },
 	{ href: '/runs/verify', label: 'To verify', action: 'app.use' },

@@ -1,33 +1,20 @@
-/**
- * What the checklist UI needs per procedure beyond the machine itself: its step forms and a summary of
- * what has been captured so far. Summaries must never include values a blind step hides (expected totals).
- */
-import type { StepForms } from './step-forms';
-import { drawerOpeningForms } from './forms/drawer-opening';
-import { formatCents } from '$lib/domain/money';
+/** The checklist UI of every procedure, one module each under ./ui. */
+import type { ProcedureKey } from '$machines/registry';
+import type { ProcedureUi } from './ui/types';
+import { drawerOpeningUi } from './ui/drawer-opening';
+import { counterPaymentUi } from './ui/counter-payment';
+import { cashReconciliationUi } from './ui/cash-reconciliation';
+import { depositDecisionUi } from './ui/deposit-decision';
+import { lockoffDayUi } from './ui/lockoff-day';
+import { irateContactUi } from './ui/irate-contact';
 
-export interface CapturedItem {
-	label: string;
-	value: string;
-}
+export type { CapturedItem, PrintSection, ProcedureUi } from './ui/types';
 
-export interface ProcedureUi {
-	forms: StepForms;
-	/** Where the procedure is started from (ladder.md / issue 4). */
-	startHint: string;
-	captured: (context: Record<string, unknown>) => CapturedItem[];
-}
-
-const cents = (v: unknown) => (typeof v === 'number' ? formatCents(v) : '—');
-
-export const PROCEDURE_UI: Record<string, ProcedureUi> = {
-	'drawer-opening': {
-		forms: drawerOpeningForms,
-		startHint: 'From My drawer, at the start of the day.',
-		captured: (c) => [
-			{ label: 'Drawer', value: String(c.drawerRef ?? '—') },
-			{ label: 'Cashier’s count', value: cents(c.countedCents) },
-			{ label: 'Verifier’s count', value: cents(c.verifiedCents) }
-		]
-	}
+export const PROCEDURE_UI: Record<ProcedureKey, ProcedureUi> & Record<string, ProcedureUi | undefined> = {
+	'drawer-opening': drawerOpeningUi,
+	'counter-payment': counterPaymentUi,
+	'cash-reconciliation': cashReconciliationUi,
+	'deposit-decision': depositDecisionUi,
+	'lockoff-day': lockoffDayUi,
+	'irate-contact': irateContactUi
 };

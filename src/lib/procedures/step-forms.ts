@@ -14,17 +14,43 @@ export type FieldSpec =
 	| { kind: 'text'; name: string; label: string; hint?: string; multiline?: boolean; optional?: boolean; maxLength?: number }
 	| { kind: 'choice'; name: string; label: string; options: { value: string; label: string }[] }
 	| { kind: 'checks'; name: string; label: string; rows?: number }
-	| { kind: 'flag'; name: string; label: string };
+	| { kind: 'flag'; name: string; label: string }
+	/** Several of a fixed set (e.g. documents seen); submits string[]. */
+	| { kind: 'multi'; name: string; label: string; options: { value: string; label: string }[] }
+	/** A fixed value the form carries (e.g. which list entry a per-row action is about). */
+	| { kind: 'hidden'; name: string; value: string }
+	/** Read-only facts shown with the form (inputs, a computation); submits nothing. Never blind values. */
+	| { kind: 'info'; name: string; label: string; rows: { label: string; value: string }[] };
 
 export interface StepAction {
 	/** Machine event type sent when this action is submitted. */
 	event: string;
+	/** Distinguishes several actions with the same event on one step (e.g. one per list entry); defaults to the event. */
+	key?: string;
+	/** A line shown above the form (e.g. the list entry it is about). */
+	intro?: string;
 	label: string;
 	tone?: 'primary' | 'secondary' | 'danger';
 	fields: FieldSpec[];
 }
 
-export type StepForms = Record<string, StepAction[]>;
+/** What a step's forms may depend on: the machine context (server-side only) and who is looking. */
+export interface FormScope {
+	context: Record<string, unknown>;
+	viewer: { level: string; id: number };
+}
+
+/** Per step id: fixed actions, or actions built from the run's context (options the viewer's level may offer, per-row actions). */
+export type StepForms = Record<string, StepAction[] | ((scope: FormScope) => StepAction[])>;
+
+export const actionKey = (a: StepAction): string => a.key ?? a.event;
+
+/** The actions a step offers now. */
+export function stepActions(forms: StepForms | undefined, stepId: string, scope: FormScope): StepAction[] {
+	const f = forms?.[stepId];
+	if (!f) return [];
+	return typeof f === 'function' ? f(scope) : f;
+}
 
 export type ParsedEvent = { ok: true; payload: Record<string, unknown> & { type: string } } | { ok: false; errors: Record<string, string> };
 
@@ -69,6 +95,14 @@ export function parseStepAction(action: StepAction, form: Record<string, string>
 			}
 			case 'flag':
 				payload[f.name] = form[f.name] === 'on' || form[f.name] === 'true';
+				break;
+			case 'multi':
+				payload[f.name] = f.options.filter((o) => form[`${f.name}.${o.value}`] === 'on').map((o) => o.value);
+				break;
+			case 'hidden':
+				payload[f.name] = f.value;
+				break;
+			case 'info':
 				break;
 			case 'checks': {
 				const checks: { number: string; amountCents: number }[] = [];

@@ -210,7 +210,7 @@ export function sendEvent(
 			actor: actorOf(by),
 			action: 'run.step',
 			target: `run:${run.id}`,
-			summary: { type: payload.type, step: step?.id ?? null, effects: fresh.map((e) => e.type) },
+			summary: { type: payload.type, step: step?.id ?? null, effects: fresh.map((e) => e.type), ...(payload.confirmedBy ? { confirmedBy: payload.confirmedBy } : {}) },
 			at
 		});
 		return { ok: true, run: loadRun(store, run.id)!, effects: fresh };

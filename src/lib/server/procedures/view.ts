@@ -3,7 +3,7 @@ import { listSteps, activeSteps } from '$machines/shared/steps';
 import { procedureMapSvg } from '$lib/procedures/map';
 import { procedureDef } from '$machines/registry';
 import { PROCEDURE_UI, type CapturedItem } from '$lib/procedures/catalog';
-import type { StepAction } from '$lib/procedures/step-forms';
+import { stepActions, type StepAction } from '$lib/procedures/step-forms';
 import { LEVEL_TITLES } from '$lib/domain/levels';
 import { decide } from '$lib/authz/can';
 import type { ProcedureContextBase, StepMeta } from '$machines/shared/types';
@@ -52,6 +52,8 @@ export interface RunView {
 	captured: CapturedItem[];
 	lastRefusal: string | null;
 	isOwner: boolean;
+	/** The supervising senior of a supervised run (ladder.md): they confirm every step the owner submits. */
+	supervisor: { username: string; displayName: string } | null;
 	/** The procedure map as SVG text (labels escaped), current step highlighted and the path taken marked. */
 	mapSvg: string;
 }
@@ -80,7 +82,7 @@ export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): Ru
 	const isOwner = viewer.id === run.ownerId;
 	const actions: CurrentAction[] =
 		currentMeta && run.status !== 'abandoned'
-			? (ui?.forms[currentMeta.id] ?? []).map((a) => {
+			? stepActions(ui?.forms, currentMeta.id, { context: ctx, viewer: { level: viewer.level, id: viewer.id } }).map((a) => {
 					const authority = currentMeta.authority?.[a.event];
 					const d = decide(viewer, 'run.step', { run: roles, authority });
 					const offerSecond = !!authority?.secondPerson && isOwner;
@@ -98,6 +100,9 @@ export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): Ru
 	const mapSvg = procedureMapSvg(def.machine, { current: snap.status === 'active' ? leaf : undefined, visited, title: `Map of ${def.title}` });
 	const last = events[events.length - 1];
 	const owner = store.db.$client.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(run.ownerId) as { n: string };
+	const supervisor = run.supervisorId
+		? (store.db.$client.prepare('SELECT username, display_name AS displayName FROM users WHERE id = ?').get(run.supervisorId) as { username: string; displayName: string })
+		: null;
 	return {
 		id: run.id,
 		procedure: run.procedure,
@@ -114,6 +119,7 @@ export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): Ru
 		captured: ui ? ui.captured(ctx) : [],
 		lastRefusal: last && !last.applied && last.refusal ? (JSON.parse(last.refusal) as { reason: string }).reason : null,
 		isOwner,
+		supervisor,
 		mapSvg
 	};
 }

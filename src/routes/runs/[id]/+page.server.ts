@@ -9,9 +9,10 @@ import { buildRunView } from '$lib/server/procedures/view';
 import { canVerify } from '$lib/server/procedures/queue';
 import { sandboxWorld, WorldError } from '$lib/server/procedures/sandbox-world';
 import { confirmSecondPerson } from '$lib/server/auth/login';
+import { findUserById } from '$lib/server/repos/users';
 import { activeSteps } from '$machines/shared/steps';
 import { PROCEDURE_UI } from '$lib/procedures/catalog';
-import { parseStepAction } from '$lib/procedures/step-forms';
+import { actionKey, parseStepAction, stepActions } from '$lib/procedures/step-forms';
 import { formValues } from '$lib/server/forms';
 import type { ProcedureContextBase } from '$machines/shared/types';
 
@@ -33,7 +34,7 @@ export const load: PageServerLoad = (event) => {
 
 /** Keeps typed values (never passwords) so a refused step loses nothing the person entered. */
 function keep(values: Record<string, string>): Record<string, string> {
-	const { secondPassword: _p, version: _v, ...rest } = values;
+	const { secondPassword: _p, supervisorPassword: _s, version: _v, ...rest } = values;
 	return rest;
 }
 
@@ -48,14 +49,25 @@ export const actions: Actions = {
 		const snap = restoreSnapshot(run);
 		const steps = activeSteps(snap);
 		const step = steps[steps.length - 1];
-		const action = step ? PROCEDURE_UI[run.procedure]?.forms[step.id]?.find((a) => a.event === values.event) : undefined;
+		const scope = { context: snap.context as Record<string, unknown>, viewer: { level: user.level, id: user.id } };
+		const wanted = values.action || values.event;
+		const action = step ? stepActions(PROCEDURE_UI[run.procedure]?.forms, step.id, scope).find((a) => actionKey(a) === wanted) : undefined;
 		if (!action) return fail(409, { values: keep(values), errors: {}, message: 'That step is no longer current: the page now shows where the procedure is.' });
 		const parsed = parseStepAction(action, values);
 		if (!parsed.ok) return fail(400, { values: keep(values), errors: parsed.errors, message: 'Check the highlighted fields.' });
 
 		let by = user;
+		let confirmedBy: { userId: string; name: string } | undefined;
 		const authority = step.authority?.[action.event];
-		if (authority?.secondPerson && user.id === run.ownerId) {
+		if (run.supervisorId && user.id === run.ownerId && !authority?.secondPerson) {
+			// A supervised run (ladder.md): the supervising senior confirms each step with their password.
+			const senior = findUserById(store, run.supervisorId);
+			if (!senior || !values.supervisorPassword)
+				return fail(400, { values: keep(values), errors: { supervisorPassword: 'Your supervising senior confirms this step with their password.' }, message: 'This step needs your supervising senior’s confirmation.' });
+			const ok = await confirmSecondPerson(store, senior.username, values.supervisorPassword, event.getClientAddress());
+			if (!ok.ok || ok.user.id !== run.supervisorId) return fail(400, { values: keep(values), errors: { supervisorPassword: ok.ok ? 'Not the supervising senior.' : ok.message }, message: 'The supervising senior’s confirmation did not match.' });
+			confirmedBy = { userId: String(senior.id), name: senior.displayName };
+		} else if (authority?.secondPerson && user.id === run.ownerId) {
 			const username = (values.secondUsername ?? '').trim();
 			if (!username || !values.secondPassword)
 				return fail(400, { values: keep(values), errors: { secondUsername: 'The second person enters their username and password here.' }, message: 'This step needs a second person.' });
@@ -64,7 +76,8 @@ export const actions: Actions = {
 			by = second.user;
 		}
 		try {
-			const r = sendEvent(store, sandboxWorld(store.db.$client), by, run.id, version, parsed.payload, now());
+			const payload = confirmedBy ? { ...parsed.payload, confirmedBy } : parsed.payload;
+			const r = sendEvent(store, sandboxWorld(store.db.$client), by, run.id, version, payload, now());
 			if (r.ok) redirect(303, `/runs/${run.id}`);
 			if (r.kind === 'stale')
 				return fail(409, { values: keep(values), errors: {}, message: 'This step was already submitted (perhaps in another tab). The page now shows the latest state; nothing was applied twice.' });

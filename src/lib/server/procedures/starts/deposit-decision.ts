@@ -1,0 +1,7 @@
+import type { ProcedureStart } from './types';
+
+/** Not built yet: live runs of this procedure cannot be started. */
+export const depositDecisionStart: ProcedureStart = {
+	subjectLabel: 'Account number',
+	plan: () => ({ ok: false, message: 'Live runs of this procedure are not available yet.' })
+};

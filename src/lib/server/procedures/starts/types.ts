@@ -1,0 +1,22 @@
+/** How a procedure's live run is started: what the start form asks, and how the machine input is read from the sandbox. */
+import type Database from 'better-sqlite3';
+import type { SessionUser } from '../../auth/session';
+
+export interface StartRequest {
+	/** The subject typed or chosen on the start form (account number, drawer name…); '' when the procedure has none. */
+	subject: string;
+	user: SessionUser;
+	at: number;
+}
+
+export type StartPlan =
+	/** `input`: the machine input less `policy` (the runner adds it). `subject`: what the run is about, as people read it (an account number, not a row id). */
+	| { ok: true; input: Record<string, unknown>; subject: string }
+	| { ok: false; message: string };
+
+export interface ProcedureStart {
+	/** Label of the subject field on the start form, or null when the procedure needs none (e.g. lock-off day is about today). */
+	subjectLabel: string | null;
+	/** Reads the sandbox (never writes) and builds the machine input, or says clearly why the run cannot start. */
+	plan(db: Database.Database, req: StartRequest): StartPlan;
+}

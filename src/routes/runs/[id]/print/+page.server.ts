@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { authorize } from '$lib/server/http/guard';
+import { getStore } from '$lib/server/store';
+import { decide } from '$lib/authz/can';
+import { loadRun, restoreSnapshot } from '$lib/server/procedures/runner';
+import { procedureDef } from '$machines/registry';
+import { PROCEDURE_UI } from '$lib/procedures/catalog';
+import type { ProcedureContextBase } from '$machines/shared/types';
+
+export const load: PageServerLoad = (event) => {
+	const user = authorize(event, 'app.use');
+	const id = Number(event.params.id);
+	const store = getStore();
+	const run = Number.isSafeInteger(id) ? loadRun(store, id) : null;
+	if (!run) error(404, { message: 'No such procedure run.' });
+	const ctx = restoreSnapshot(run).context as ProcedureContextBase & Record<string, unknown>;
+	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles ?? {} } });
+	if (!d.allowed) error(403, { message: d.reason });
+	const people = store.db.$client
+		.prepare(
+			`SELECT DISTINCT u.display_name AS name FROM run_events e JOIN users u ON u.id = e.actor_id WHERE e.run_id = ? AND e.applied = 1 ORDER BY e.seq`
+		)
+		.all(run.id) as { name: string }[];
+	const owner = store.db.$client.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(run.ownerId) as { n: string };
+	return {
+		run: { id: run.id, title: procedureDef(run.procedure)?.title ?? run.procedure, subject: run.subject, status: run.status, outcome: run.outcome, abandonReason: run.abandonReason, startedAt: run.startedAt, completedAt: run.completedAt, ownerName: owner.n },
+		people: people.map((p) => p.name),
+		sections: PROCEDURE_UI[run.procedure]?.printable(ctx) ?? []
+	};
+};
