@@ -130,3 +130,44 @@ export const incidentReports = sqliteTable('incident_reports', {
 	accountNumber: text('account_number'),
 	summary: text('summary').notNull()
 });
+
+/**
+ * One training attempt of a scenario. Fully determined by what it stores (scenario as run, seed,
+ * machine version, policy snapshot, event log), so it re-scores and replays without its world.
+ * While in progress its steps live in a procedure_runs row (`run_id`); when it ends the event log is
+ * compacted into `events` here. Evidence for the competency tracker: passed attempts of distinct scenarios.
+ */
+export const scenarioAttempts = sqliteTable(
+	'scenario_attempts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+		scenarioId: text('scenario_id').notNull(),
+		scenarioVersion: integer('scenario_version').notNull(),
+		procedure: text('procedure').notNull(),
+		/** The level the trainee acts with in the attempt (the scenario's level). */
+		level: text('level').notNull(),
+		seed: integer('seed').notNull(),
+		machineVersion: integer('machine_version').notNull(),
+		/** The resolved scenario (its full data as run) and the policy snapshot, as JSON. */
+		scenario: text('scenario').notNull(),
+		policy: text('policy').notNull(),
+		runId: integer('run_id').references(() => procedureRuns.id),
+		status: text('status', { enum: ['in_progress', 'finished', 'timed_out', 'abandoned'] }).notNull(),
+		/** Compacted event log once the attempt has ended (JSON array). */
+		events: text('events'),
+		score: integer('score'),
+		maxScore: integer('max_score'),
+		passed: integer('passed', { mode: 'boolean' }),
+		/** JSON: string[] of competency ids this attempt evidences (from the scenario). */
+		competencies: text('competencies').notNull(),
+		/** JSON: the scorer's result (rubric items, critical errors, faults found/missed, feedback). */
+		result: text('result'),
+		assignmentId: integer('assignment_id'),
+		startedAt: integer('started_at').notNull(),
+		finishedAt: integer('finished_at')
+	},
+	(t) => [index('attempts_user_idx').on(t.userId, t.finishedAt), index('attempts_scenario_idx').on(t.scenarioId)]
+);
