@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
+import fc from 'fast-check';
+import { createActor, type Snapshot } from 'xstate';
 import { drawerOpeningMachine, drawerOpeningRules } from '$machines/drawer-opening.machine';
 import { whyNot } from '$machines/shared/rules';
 import { listSteps } from '$machines/shared/steps';
@@ -83,5 +84,51 @@ describe('drawer opening machine', () => {
 		expect(report.states.missing).toEqual([]);
 		expect(report.transitions.missing).toEqual([]);
 		expect(report.guards.missing).toEqual([]);
+	});
+
+	const eventArb = fc.oneof(
+		fc.record({ type: fc.constant('float.counted' as const), counts: fc.constantFrom(fullFloat, shortFloat), at: fc.constant(at), by: fc.constantFrom(cashier, verifier) }),
+		fc.record({ type: fc.constant('float.verified' as const), counts: fc.constantFrom(fullFloat, shortFloat), at: fc.constant(at), by: fc.constantFrom(cashier, verifier) }),
+		fc.record({ type: fc.constant('shortfall.reported' as const), note: fc.constantFrom('', 'told senior'), at: fc.constant(at), by: fc.constantFrom(cashier, verifier) }),
+		fc.record({ type: fc.constant('signed' as const), at: fc.constant(at), by: fc.constantFrom(cashier, verifier) })
+	);
+
+	it('property: any event sequence never throws, never opens an unverified or short float, never lets one person be cashier and verifier', () => {
+		fc.assert(
+			fc.property(fc.array(eventArb, { maxLength: 20 }), (events) => {
+				const a = createActor(drawerOpeningMachine, { input }).start();
+				for (const e of events) if (a.getSnapshot().status === 'active') a.send(e);
+				const s = a.getSnapshot();
+				const opened = s.context.effects.some((e) => e.type === 'batch.open');
+				if (opened) {
+					expect(s.context.countedCents).toBe(policy.drawer.floatCents);
+					expect(s.context.roles.floatVerifier).toBeDefined();
+					expect(s.context.roles.floatVerifier).not.toBe(s.context.roles.cashier);
+				}
+				a.stop();
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('persistence round-trip: snapshot → JSON → restore takes the same next transitions', () => {
+		fc.assert(
+			fc.property(fc.array(eventArb, { maxLength: 8 }), eventArb, (prefix, next) => {
+				const a = createActor(drawerOpeningMachine, { input }).start();
+				for (const e of prefix) if (a.getSnapshot().status === 'active') a.send(e);
+				const saved = JSON.parse(JSON.stringify(a.getPersistedSnapshot())) as Snapshot<unknown>;
+				const b = createActor(drawerOpeningMachine, { input, snapshot: saved }).start();
+				expect(b.getSnapshot().value).toEqual(a.getSnapshot().value);
+				if (a.getSnapshot().status === 'active') {
+					a.send(next);
+					b.send(next);
+				}
+				expect(b.getSnapshot().value).toEqual(a.getSnapshot().value);
+				expect(b.getSnapshot().context).toEqual(a.getSnapshot().context);
+				a.stop();
+				b.stop();
+			}),
+			{ numRuns: 200 }
+		);
 	});
 });

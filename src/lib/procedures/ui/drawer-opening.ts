@@ -6,7 +6,7 @@ import { formatCents } from '$lib/domain/money';
 const cents = (v: unknown) => (typeof v === 'number' ? formatCents(v) : '—');
 
 export const drawerOpeningUi: ProcedureUi = {
-	startHint: 'From My drawer, at the start of the day.',
+	startHint: 'At the start of the day, before the first customer.',
 	forms: {
 		count: [{ event: 'float.counted', label: 'Submit float count', fields: [{ kind: 'denominations', name: 'counts', label: 'Float count', targetCents: policy.drawer.floatCents }] }],
 		verify: [{ event: 'float.verified', label: 'Verify float', fields: [{ kind: 'denominations', name: 'counts', label: 'Verifier’s count', targetCents: policy.drawer.floatCents }] }],

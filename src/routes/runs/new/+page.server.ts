@@ -12,13 +12,13 @@ import { formValues } from '$lib/server/forms';
 import { LEVEL_TITLES } from '$lib/domain/levels';
 
 /** The start points people know, in the order a counter day meets them. */
-const ENTRY: Record<string, string> = {
-	'counter-payment': 'Take a payment',
-	'irate-contact': 'New contact',
-	'deposit-decision': 'New service',
-	'drawer-opening': 'Open my drawer',
-	'cash-reconciliation': 'Close my drawer',
-	'lockoff-day': 'Lock-off day'
+const ENTRY: Record<string, { entry: string; button: string }> = {
+	'counter-payment': { entry: 'Take a payment', button: 'Start payment' },
+	'irate-contact': { entry: 'New contact', button: 'Start contact' },
+	'deposit-decision': { entry: 'New service', button: 'Start deposit decision' },
+	'drawer-opening': { entry: 'Open my drawer', button: 'Open drawer' },
+	'cash-reconciliation': { entry: 'Close my drawer', button: 'Close drawer' },
+	'lockoff-day': { entry: 'Lock-off day', button: 'Start lock-off day' }
 };
 
 export const load: PageServerLoad = (event) => {
@@ -31,7 +31,9 @@ export const load: PageServerLoad = (event) => {
 			const m = liveRunMode(user, p);
 			return {
 				key: p.key,
-				entry: ENTRY[p.key] ?? p.title,
+				entry: ENTRY[p.key]?.entry ?? p.title,
+				button: ENTRY[p.key]?.button ?? `Start ${p.title.toLowerCase()}`,
+				subjectOptions: m.mode ? (PROCEDURE_STARTS[p.key].subjectOptions?.(getStore().db.$client) ?? null) : null,
 				title: p.title,
 				startHint: PROCEDURE_UI[p.key]?.startHint ?? '',
 				subjectLabel: PROCEDURE_STARTS[p.key].subjectLabel,

@@ -2,6 +2,12 @@ import type { ProcedureStart } from './types';
 
 export const drawerOpeningStart: ProcedureStart = {
 	subjectLabel: 'Drawer',
+	subjectOptions: (db) =>
+		(
+			db
+				.prepare("SELECT name, location FROM drawers d WHERE NOT EXISTS (SELECT 1 FROM batches b WHERE b.drawer_id = d.id AND b.status = 'open') ORDER BY name")
+				.all() as { name: string; location: string }[]
+		).map((d) => ({ value: d.name, label: `${d.name} — ${d.location}` })),
 	plan(db, { subject }) {
 		const drawer = db.prepare('SELECT id, name FROM drawers WHERE name = ?').get(subject) as { id: number; name: string } | undefined;
 		if (!drawer) return { ok: false, message: 'Choose a drawer from the list.' };

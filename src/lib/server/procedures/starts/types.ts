@@ -17,6 +17,8 @@ export type StartPlan =
 export interface ProcedureStart {
 	/** Label of the subject field on the start form, or null when the procedure needs none (e.g. lock-off day is about today). */
 	subjectLabel: string | null;
+	/** When the subject is one of a short list (drawers), the choices to offer instead of a text box. */
+	subjectOptions?: (db: Database.Database) => { value: string; label: string }[];
 	/** Reads the sandbox (never writes) and builds the machine input, or says clearly why the run cannot start. */
 	plan(db: Database.Database, req: StartRequest): StartPlan;
 }
