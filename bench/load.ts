@@ -39,7 +39,7 @@ export async function load(base: string, job: Job, opts: { connections: number; 
 		Array.from({ length: opts.connections }, async (_, conn) => {
 			while (performance.now() < end) {
 				const t0 = performance.now();
-				let ok = false;
+				let ok: boolean;
 				try {
 					ok = await job(send, conn);
 				} catch {
