@@ -263,6 +263,13 @@ describe('irate contact checklist UI', () => {
 		});
 	});
 
+	it('a holder who prefers another language on file gets the interpreter offer first, never twice', () => {
+		const forms = formsAt(run([], { preferredLanguage: 'es' }));
+		expect(forms[0]).toMatchObject({ event: 'interpreter.offered', group: undefined, intro: 'On file, the holder prefers Spanish: offer an interpreter.' });
+		expect(forms.filter((a) => a.event === 'interpreter.offered')).toHaveLength(1);
+		expect(formsAt(run([])).find((a) => a.event === 'interpreter.offered')?.group).toBe('You can also');
+	});
+
 	it('the phone incident report starts from the words the CSR recorded and needs them', () => {
 		const report = formsAt(scenes.threatReport())[0];
 		const words = report.fields.find((f) => f.name === 'exactWords');

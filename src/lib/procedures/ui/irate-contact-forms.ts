@@ -24,6 +24,7 @@ const CARP_STEPS = ['control', 'acknowledge', 'verify', 'refocus', 'solve', 'clo
 
 /** The viewer is the CSR holding the run (before anyone acted, whoever opens it). */
 const isCsr = (c: Ctx, s: FormScope) => !c.roles.csr || c.roles.csr === String(s.viewer.id);
+const uniqueByKey = (actions: StepAction[]) => actions.filter((a, i) => actions.findIndex((b) => (b.key ?? b.event) === (a.key ?? a.event)) === i);
 const lower = (a: Level, b: Level): Level => LEVELS[Math.min(LEVELS.indexOf(a), LEVELS.indexOf(b))];
 
 /**
@@ -48,7 +49,7 @@ const optionLabel = (c: Ctx, o: OfferOption, level: Level) => {
 function identityFields(c: Ctx): FieldSpec[] {
 	const fields: FieldSpec[] = [
 		{ kind: 'text', name: 'given.name', label: 'Name the caller gives', maxLength: 120 },
-		{ kind: 'text', name: 'given.serviceAddress', label: 'Service address they give', hint: 'Street, number and unit, e.g. 3596 Railroad Ave Apt 32', maxLength: 200 },
+		{ kind: 'text', name: 'given.serviceAddress', label: 'Service address they give (number, street, unit)', maxLength: 200 },
 		{ kind: 'text', name: 'given.pin', label: 'Account PIN they give', optional: true, maxLength: 8 },
 		{ kind: 'text', name: 'given.last4', label: 'Or the last 4 of their SSN/ITIN', optional: true, maxLength: 4 }
 	];
@@ -111,7 +112,7 @@ function customerMoves(c: Ctx, s: FormScope): StepAction[] {
 			group: CUSTOMER_GROUP,
 			fields: [
 				{ kind: 'choice', name: 'option', label: 'What they want', options: beyond.map((o) => ({ value: o, label: OPTION_TITLES[o] })) },
-				{ kind: 'money', name: 'amountCents', label: 'Amount they want (adjustments)', optional: true }
+				{ kind: 'money', name: 'amountCents', label: 'Amount they want, for an adjustment', optional: true }
 			]
 		});
 	out.push(abusedAction(), threatAction());
@@ -145,25 +146,37 @@ function moreMoves(c: Ctx): StepAction[] {
 			]
 		});
 	}
-	if (!c.interpreter)
-		out.push({
-			event: 'interpreter.offered',
-			label: 'Offer an interpreter',
-			group: MORE_GROUP,
-			fields: [
-				{
-					kind: 'choice',
-					name: 'via',
-					label: 'How',
-					options: [
-						{ value: 'phone-line', label: 'The telephone interpreter line' },
-						{ value: 'colleague', label: 'A colleague who speaks the language' }
-					]
-				}
-			]
-		});
+	if (!c.interpreter) out.push(interpreterAction());
 	if (c.verification && !c.verification.ok && c.account.accountNumber) out.push(checkIdentity(c, 'Check identity again', MORE_GROUP));
 	return out;
+}
+
+const interpreterAction = (): StepAction => ({
+	event: 'interpreter.offered',
+	label: 'Offer an interpreter',
+	group: MORE_GROUP,
+	fields: [
+		{
+			kind: 'choice',
+			name: 'via',
+			label: 'How',
+			options: [
+				{ value: 'phone-line', label: 'The telephone interpreter line' },
+				{ value: 'colleague', label: 'A colleague who speaks the language' }
+			]
+		}
+	]
+});
+
+/** The holder's preferred language on file, named, when it is not the office's (policy §1 Language access). */
+function otherLanguage(c: Ctx): string | null {
+	const lang = (c.preferredLanguage ?? '').trim().toLowerCase();
+	if (!lang || lang === c.policy.irate.officeLanguage) return null;
+	try {
+		return new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang;
+	} catch {
+		return lang;
+	}
 }
 
 const endContact = (why: string, label = 'End the contact'): StepAction => ({
@@ -210,7 +223,7 @@ function carpMoves(step: (typeof CARP_STEPS)[number], c: Ctx, s: FormScope): Ste
 						? 'An authorised person without full scope: no account changes.'
 						: null;
 			const fields: FieldSpec[] = [{ kind: 'choice', name: 'option', label: 'What you offer', options: options.map((o) => ({ value: o, label: optionLabel(c, o, level) })) }];
-			if (options.some((o) => AMOUNT_OPTIONS.includes(o))) fields.push({ kind: 'money', name: 'amountCents', label: 'Amount (adjustments only)', optional: true });
+			if (options.some((o) => AMOUNT_OPTIONS.includes(o))) fields.push({ kind: 'money', name: 'amountCents', label: 'Amount, for an adjustment', optional: true });
 			return [
 				{
 					event: 'option.offered',
@@ -228,7 +241,7 @@ function carpMoves(step: (typeof CARP_STEPS)[number], c: Ctx, s: FormScope): Ste
 							kind: 'rows',
 							name: 'steps',
 							label: 'Next steps (what happens, by when)',
-							rows: 3,
+							rows: 2,
 							minRows: 1,
 							columns: [
 								{ key: 'what', label: 'Next step', type: 'text' },
@@ -244,7 +257,6 @@ function carpMoves(step: (typeof CARP_STEPS)[number], c: Ctx, s: FormScope): Ste
 				{
 					event: 'contact.closed',
 					label: 'Close and save the note',
-					intro: `The note records: who (${verificationText(c).toLowerCase()}), why, what was offered, next steps and any escalation.`,
 					fields: [{ kind: 'text', name: 'why', label: 'Why they contacted us (for the account note)', multiline: true, maxLength: 1000 }]
 				}
 			];
@@ -254,16 +266,20 @@ function carpMoves(step: (typeof CARP_STEPS)[number], c: Ctx, s: FormScope): Ste
 /** The actions of a CARP step: the threat protocol's end, a warranted escalation, the step's move, then what may happen any time. */
 function carpForms(step: (typeof CARP_STEPS)[number], c: Ctx, s: FormScope): StepAction[] {
 	const top: StepAction[] = [];
-	if (c.threat?.reportedAt != null) top.push(endContact('Threat: coworker signalled, 911 called, incident report written.'));
+	if (c.threat?.reportedAt != null)
+		top.push({ ...endContact('Threat: coworker signalled, 911 called, incident report written.'), intro: 'The threat protocol is done: end the contact (carry on only if it is safe).' });
+	if (step === 'control' && !c.interpreter && otherLanguage(c)) {
+		const interpreter = interpreterAction();
+		top.push({ ...interpreter, group: undefined, intro: `On file, the holder prefers ${otherLanguage(c)}: offer an interpreter.` });
+	}
 	const escalate = escalateAction(c);
 	if (escalate && !escalate.group) top.push(escalate);
 	const grouped = isCsr(c, s) ? [...customerMoves(c, s), ...moreMoves(c)] : [];
-	return [...top, ...carpMoves(step, c, s), ...grouped];
+	return uniqueByKey([...top, ...carpMoves(step, c, s), ...grouped]);
 }
 
 const carpStepOf = (s: FormScope) => (s.active ?? []).find((id): id is (typeof CARP_STEPS)[number] => (CARP_STEPS as readonly string[]).includes(id));
 
-const uniqueByKey = (actions: StepAction[]) => actions.filter((a, i) => actions.findIndex((b) => (b.key ?? b.event) === (a.key ?? a.event)) === i);
 
 function joiningForms(rung: 'senior' | 'supervisor') {
 	return (s: FormScope): StepAction[] => {
@@ -297,7 +313,7 @@ export const irateContactForms: StepForms = Object.fromEntries([
 	['supervisorJoining', joiningForms('supervisor')],
 	[
 		'abuseRequest',
-		[{ event: 'abuse.askedToStop', label: 'Done: asked them respectfully to stop', fields: [] }, abusedAction('Again'), threatAction()]
+		[{ event: 'abuse.askedToStop', label: 'Done: asked them respectfully to stop', fields: [] }, abusedAction('Is abusive again'), threatAction()]
 	],
 	[
 		'abuseWarning',
@@ -306,8 +322,8 @@ export const irateContactForms: StepForms = Object.fromEntries([
 			const step = carpStepOf(s);
 			const carryOn = step ? carpMoves(step, c, s).map((a) => ({ ...a, group: 'They stopped? Carry on' })) : [];
 			return uniqueByKey([
-				{ event: 'abuse.warned', label: 'Done: warned the contact will end', intro: 'Only if it goes on: say the contact will end if it continues.', fields: [] },
-				abusedAction('Again'),
+				{ event: 'abuse.warned', label: 'Done: warned the contact will end', fields: [] },
+				abusedAction('Is abusive again'),
 				threatAction(),
 				...carryOn
 			]);

@@ -7,7 +7,7 @@ import { formatCents } from '$lib/domain/money';
 import { formatStamp } from '$lib/domain/format';
 import { OPTION_TITLES } from '$machines/irate-contact.machine';
 import type { CapturedItem, PrintSection } from './types';
-import { askedText, asCtx, channelText, escalationText, levelTitle, offerText, reasonsText, verificationText, type Ctx } from './irate-contact-words';
+import { askedText, asCtx, channelText, customerName, escalationText, levelTitle, offerText, reasonsText, verificationText, type Ctx } from './irate-contact-words';
 
 function abuseText(c: Ctx): string | null {
 	if (c.abuse.count === 0) return null;
@@ -33,7 +33,7 @@ const savedNote = (c: Ctx): string | null => {
 export function irateContactCaptured(context: Record<string, unknown>): CapturedItem[] {
 	const c = asCtx(context);
 	const items: CapturedItem[] = [
-		{ label: 'Customer', value: `${c.claimedName}, ${channelText(c)}` },
+		{ label: 'Customer', value: `${customerName(c)}, ${channelText(c)}` },
 		{ label: 'Account', value: c.account.accountNumber || 'none (general information only)' },
 		{ label: 'Identity', value: verificationText(c) }
 	];
@@ -57,7 +57,7 @@ export function irateContactPrintable(context: Record<string, unknown>): PrintSe
 			heading: 'Contact',
 			rows: [
 				{ label: 'Account', value: c.account.accountNumber || 'none: caller not identified (general information only)' },
-				{ label: 'Customer', value: `${c.claimedName}, ${channelText(c)}` },
+				{ label: 'Customer', value: `${customerName(c)}, ${channelText(c)}` },
 				{ label: 'Identity', value: verificationText(c) },
 				{ label: 'Handled under the authority of', value: levelTitle(c.authorityLevel) }
 			]

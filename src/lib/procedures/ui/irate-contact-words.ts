@@ -17,6 +17,9 @@ export const asCtx = (context: Record<string, unknown>): Ctx => context as unkno
 const METHOD: Record<string, string> = { pin: 'account PIN', last4: 'last 4 of SSN/ITIN', 'photo-id': 'photo ID at the counter' };
 const SCOPE: Record<string, string> = { inquire: 'inquiries only', 'pay-and-inquire': 'payments and inquiries', full: 'full (may change the account)' };
 
+/** Who the customer is: the name they verified with, else the name given at the start. */
+export const customerName = (c: Ctx) => (c.verification?.ok ? c.verification.name : c.claimedName);
+
 export const channelText = (c: Ctx) => (c.channel === 'counter' ? 'at the counter' : 'on the phone');
 
 /** The written authorisation of the verified caller, when they are an authorised person (not the holder). */
@@ -65,10 +68,11 @@ export const pendingTransfer = (c: Ctx) => c.escalations.some((x) => x.acceptedA
 
 /** A first draft of the warm-transfer brief (who, what they want, what was offered) for the CSR to edit. */
 export function draftBrief(c: Ctx): string {
-	const who = `${c.claimedName} (${channelText(c)})${c.account.accountNumber ? `, account ${c.account.accountNumber}` : ''}`;
+	const who = `${customerName(c)} (${channelText(c)})${c.account.accountNumber ? `, account ${c.account.accountNumber}` : ''}`;
 	const asked = askedText(c);
 	const offered = c.offers.length ? c.offers.map(offerText).join('; ') : 'nothing yet';
-	return `${who}. ${verificationText(c)}.${asked ? ` Wants ${asked}.` : ''} Offered: ${offered}.`;
+	// No closing full stop: the account note adds its own after the brief.
+	return `${who}. ${verificationText(c)}.${asked ? ` Wants ${asked}.` : ''} Offered: ${offered}`;
 }
 
 export function escalationText(x: Escalation, c: Ctx): string {
