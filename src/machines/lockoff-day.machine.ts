@@ -230,7 +230,7 @@ function refreshed(c: Ctx, list: ListEntry[], at: number): ListEntry[] {
 const describeFindings = (fs: ExclusionFinding[]) => fs.map((f) => `${f.code} — ${f.reason}`).join('; ');
 
 /** "After 2:00 pm" on the lock-off day (exclusive: 14:00 allowed, 14:01 refused), or any later day. */
-function afterCutoff(c: Ctx, at: number): boolean {
+function afterCutoff(c: Pick<Ctx, 'policy' | 'date'>, at: number): boolean {
 	const t = toLocal(at, c.policy.timeZone);
 	if (t.date !== c.date) return t.date > c.date;
 	return isAfter(t.minutes, c.policy.delinquency.noNewLockoffsAfterMinutes);
@@ -278,8 +278,21 @@ const pullReason: Rule<Ctx, Ev> = (c, e) => {
 			};
 };
 
-const cutoffReason = (c: Ctx) =>
+const cutoffReason = (c: Pick<Ctx, 'policy' | 'date'>) =>
 	`No new lock-offs after ${formatMinutes(c.policy.delinquency.noNewLockoffsAfterMinutes)} on ${c.date}.`;
+
+/**
+ * The hold on the day as of `at`, in the machine's order (calendar, weather when the forecast is
+ * known, cut-off), or null when lock-offs may go ahead. The same checks the holds step makes, so a
+ * start page can refuse a held day with the machine's own reason.
+ */
+export function dayHoldAt(c: Pick<Ctx, 'policy' | 'date' | 'forecast'>, at: number): { code: HoldCode; reason: string } | null {
+	const calendar = lockoffCalendarHold(c.date, c.policy);
+	if (calendar) return calendar;
+	const weather = c.forecast ? weatherHold(c.forecast, c.policy) : null;
+	if (weather) return weather;
+	return afterCutoff(c, at) ? { code: 'CUTOFF', reason: cutoffReason(c) } : null;
+}
 
 const keptButExcluded = (c: Ctx) => c.list.filter((x) => x.state === 'kept' && x.findings.length > 0);
 
