@@ -42,6 +42,8 @@ export interface StepAction {
 	 * pull"); `secondary` actions fold under "More…" in the row; `tone` marks rows that need attention.
 	 */
 	row?: { id: string; tags?: string[]; secondary?: boolean; tone?: 'warn' | 'ok' };
+	/** Actions needed only now and then (e.g. "a payment arrived"): the run page folds those with the same text under it, after the step's main actions. */
+	folded?: string;
 }
 
 /** What a step's forms may depend on: the machine context (server-side only) and who is looking. */

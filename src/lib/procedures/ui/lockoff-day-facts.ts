@@ -12,15 +12,15 @@ export type Ctx = LockoffDayContext;
 
 /** Reason codes with the words a lead reads in the menu (policy §5 "Exclusions"). */
 export const CODE_LABELS: Record<ExclusionCode, string> = {
-	PAID: 'PAID — past-due paid since the list',
-	PLAN: 'PLAN — payment plan in good standing',
-	MEDICAL: 'MEDICAL — medical certificate',
-	DISPUTE: 'DISPUTE — pending, undisputed part paid',
-	BANKRUPTCY: 'BANKRUPTCY — filing on record',
-	ASSIST: 'ASSIST — assistance pledge',
-	NOTICE: 'NOTICE — notice or door tag missing, wrong or late',
-	BELOW_MIN: 'BELOW_MIN — past-due under the minimum',
-	WRONG_PREMISE: 'WRONG_PREMISE — debt of another occupant or premise'
+	PAID: 'PAID — paid since the list',
+	PLAN: 'PLAN — payment plan',
+	MEDICAL: 'MEDICAL — certificate',
+	DISPUTE: 'DISPUTE — undisputed paid',
+	BANKRUPTCY: 'BANKRUPTCY — filing',
+	ASSIST: 'ASSIST — pledge',
+	NOTICE: 'NOTICE — notice or tag',
+	BELOW_MIN: 'BELOW_MIN — under minimum',
+	WRONG_PREMISE: 'WRONG_PREMISE — other occupant'
 };
 
 export const codeOptions = (codes: readonly ExclusionCode[] = EXCLUSION_CODES) => codes.map((c) => ({ value: c, label: CODE_LABELS[c] }));
@@ -31,6 +31,8 @@ const NOW = Number.MAX_SAFE_INTEGER;
 export const accountOf = (c: Ctx, n: string): ListedAccount | undefined => c.accounts.find((a) => a.accountNumber === n);
 export const findingsNow = (c: Ctx, n: string): ExclusionFinding[] => findingsAt(c, n, NOW);
 export const entries = (c: Ctx, ...states: ListEntry['state'][]) => c.list.filter((x) => states.includes(x.state));
+
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /** "Nov 2" for a local date. */
 export function shortDate(iso: string): string {
@@ -79,8 +81,8 @@ export function factRows(c: Ctx, n: string): { label: string; value: string }[] 
 	const a = accountOf(c, n);
 	if (!a) return [];
 	const mailed = a.notice.mailedOn;
-	const notice = mailed ? `${shortDate(mailed)} (${daysBetween(mailed, c.date)} days)${a.notice.addressOk ? '' : ', wrong address'}${a.notice.defect ? `, ${a.notice.defect}` : ''}` : 'none';
-	const tag = a.doorTag.deliveredOn ? `${shortDate(a.doorTag.deliveredOn)} (${daysBetween(a.doorTag.deliveredOn, c.date)} days)` : 'none';
+	const notice = mailed ? `${shortDate(mailed)} (${days(daysBetween(mailed, c.date))})${a.notice.addressOk ? '' : ', wrong address'}${a.notice.defect ? `, ${a.notice.defect}` : ''}` : 'none';
+	const tag = a.doorTag.deliveredOn ? `${shortDate(a.doorTag.deliveredOn)} (${days(daysBetween(a.doorTag.deliveredOn, c.date))})` : 'none';
 	return [
 		{ label: 'Past due', value: formatCents(a.pastDueCents) },
 		{ label: 'Notice', value: notice },

@@ -8,11 +8,12 @@
 import { formatCents } from '$lib/domain/money';
 import type { FormScope, StepAction, StepForms } from '../step-forms';
 import type { ProcedureUi } from './types';
-import { clock, codeOptions, entries, factRows, findingsNow, flagsText, who, type Ctx } from './lockoff-day-facts';
+import { accountOf, clock, codeOptions, entries, factRows, findingsNow, flagsText, who, type Ctx } from './lockoff-day-facts';
 import { lockoffCaptured, lockoffPrintable } from './lockoff-day-report';
 import type { ExclusionCode } from '$lib/domain/exclusions';
 
 const NEEDS_PULL = 'Needs a pull';
+const ARRIVED = 'A payment or an exclusion arrived';
 const NO_FLAGS = 'No flags';
 const RECORDABLE: ExclusionCode[] = ['MEDICAL', 'PLAN', 'DISPUTE', 'BANKRUPTCY', 'ASSIST', 'NOTICE', 'WRONG_PREMISE'];
 const FORECAST = { min: -60, max: 140 };
@@ -20,8 +21,17 @@ const FORECAST = { min: -60, max: 140 };
 const ctxOf = (s: FormScope) => s.context as unknown as Ctx;
 const isLead = (s: FormScope) => ctxOf(s).roles.lead === String(s.viewer.id);
 const acct = (n: string) => ({ kind: 'hidden' as const, name: 'accountNumber', value: n });
-const facts = (c: Ctx, n: string) => ({ kind: 'info' as const, name: 'facts', label: 'Facts', rows: [...factRows(c, n), { label: 'Flags', value: flagsText(c, n) }] });
-const memo = (n: string, hint: string) => ({ kind: 'text' as const, name: 'memo', label: `Note for ${n}`, optional: true, hint, maxLength: 300 });
+/** The row's facts: the ones that say something (a "none" protection or payment is left out), then the verdict. */
+const facts = (c: Ctx, n: string) => ({
+	kind: 'info' as const,
+	name: 'facts',
+	label: 'Facts',
+	rows: [
+		...factRows(c, n).filter((r) => r.value !== 'none' || r.label === 'Notice' || r.label === 'Door tag'),
+		{ label: 'Flags', value: flagsText(c, n), tone: findingsNow(c, n).length ? ('warn' as const) : ('ok' as const) }
+	]
+});
+const memo = (n: string, hint: string) => ({ kind: 'text' as const, name: 'memo', label: `Note for ${n}`, optional: true, hint, maxLength: 300, placeholder: hint });
 
 /** Pull one account (from the list, or its order in the field), its first finding preselected. */
 function pullAction(c: Ctx, n: string, opts: { label: string; withFacts: boolean; secondary?: boolean; tags: string[] }): StepAction {
@@ -36,8 +46,8 @@ function pullAction(c: Ctx, n: string, opts: { label: string; withFacts: boolean
 		fields: [
 			acct(n),
 			...(opts.withFacts ? [facts(c, n)] : []),
-			{ kind: 'choice', name: 'code', label: `Reason code for ${n}`, options: codeOptions(), value: fs[0]?.code },
-			memo(n, fs.length ? 'Optional.' : 'Nothing on file shows a reason: write what you found.')
+			{ kind: 'choice', name: 'code', label: `Reason code for ${n}`, options: codeOptions(), value: fs[0]?.code, placeholder: 'Reason code…' },
+			memo(n, fs.length ? 'Note (optional)' : 'What you found (nothing on file shows a reason)')
 		]
 	};
 }
@@ -48,6 +58,7 @@ function duringDay(c: Ctx): StepAction[] {
 	return [
 		{
 			event: 'payment.received',
+			folded: ARRIVED,
 			intro: 'A payment arrived for a listed account (counter, online, phone): record it here; the procedure that took it posts it.',
 			label: 'Record the payment',
 			tone: 'secondary',
@@ -59,6 +70,7 @@ function duringDay(c: Ctx): StepAction[] {
 		},
 		{
 			event: 'exclusion.recorded',
+			folded: ARRIVED,
 			intro: 'An exclusion arrived (faxed medical certificate, plan signed, dispute, bankruptcy notice, pledge): record it with what was received.',
 			label: 'Record the exclusion',
 			tone: 'secondary',
@@ -102,7 +114,7 @@ const finalList = (c: Ctx) => [
 		kind: 'info' as const,
 		name: 'kept',
 		label: `To lock off (${entries(c, 'kept').length})`,
-		rows: entries(c, 'kept').map((x) => ({ label: x.accountNumber, value: `${who(c, x.accountNumber).split(' · ')[1] ?? ''} · ${flagsText(c, x.accountNumber)}` }))
+		rows: entries(c, 'kept').map((x) => ({ label: x.accountNumber, value: `${who(c, x.accountNumber).split(' · ')[1] ?? ''} · past due ${formatCents(accountOf(c, x.accountNumber)?.pastDueCents ?? 0)}` }))
 	},
 	{
 		kind: 'info' as const,
@@ -175,7 +187,13 @@ export const lockoffDayForms: StepForms = {
 		const c = ctxOf(s);
 		const decide: StepAction[] = [
 			{ event: 'list.approved', label: 'Approve the final list', fields: finalList(c) },
-			{ event: 'list.returned', label: 'Return the list to the lead', tone: 'secondary', fields: [{ kind: 'text', name: 'note', label: 'What must change', multiline: true, maxLength: 500 }] }
+			{
+				event: 'list.returned',
+				folded: 'Something must change: return the list',
+				label: 'Return the list to the lead',
+				tone: 'secondary',
+				fields: [{ kind: 'text', name: 'note', label: 'What must change', multiline: true, maxLength: 500 }]
+			}
 		];
 		return [...lead(s, (cc) => keptFlagged(cc).map((x) => pullAction(cc, x.accountNumber, { label: 'Pull', withFacts: true, tags: [NEEDS_PULL] }))), ...decide, ...lead(s, duringDay)];
 	},
@@ -187,7 +205,7 @@ export const lockoffDayForms: StepForms = {
 				label: `Dispatch ${entries(c, 'kept').length} lock-off orders`,
 				fields: [{ kind: 'info', name: 'route', label: 'Route sheet', rows: entries(c, 'kept').map((x) => ({ label: x.accountNumber, value: who(c, x.accountNumber).split(' · ')[1] ?? '' })) }]
 			},
-			{ event: 'cutoff.passed', label: 'Past 2:00 pm: end the day without dispatching', tone: 'secondary', fields: [] },
+			{ event: 'cutoff.passed', folded: 'It is past 2:00 pm', intro: 'No new lock-offs go out after 2:00 pm: the day ends held, without orders.', label: 'End the day without dispatching', tone: 'secondary', fields: [] },
 			...duringDay(c)
 		]),
 	field: (s) => lead(s, fieldActions)
@@ -204,8 +222,22 @@ function fieldActions(c: Ctx): StepAction[] {
 			if (flagged) out.push(pullAction(c, n, { label: 'Pull the order', withFacts: true, tags }));
 			else out.push({ event: 'order.completed', key: `order.completed:${n}`, intro: who(c, n), label: 'Locked (completed)', row: { id: n, tags }, fields: [acct(n), order] });
 			if (!flagged) out.push(pullAction(c, n, { label: 'Pull the order', withFacts: false, secondary: true, tags }));
-			out.push({ event: 'order.unable', key: `order.unable:${n}`, label: 'Unable', tone: 'secondary', row: { id: n, tags, secondary: true }, fields: [acct(n), { kind: 'text', name: 'reason', label: `Why the crew could not lock ${n}`, maxLength: 300 }] });
-			out.push({ event: 'order.tamper', key: `order.tamper:${n}`, label: 'Tamper found', tone: 'secondary', row: { id: n, tags, secondary: true }, fields: [acct(n), { kind: 'text', name: 'note', label: `What the crew found at ${n}`, maxLength: 300 }] });
+			out.push({
+				event: 'order.unable',
+				key: `order.unable:${n}`,
+				label: 'Unable',
+				tone: 'secondary',
+				row: { id: n, tags, secondary: true },
+				fields: [acct(n), { kind: 'text', name: 'reason', label: `Why the crew could not lock ${n}`, maxLength: 300, placeholder: 'Why the crew could not lock it' }]
+			});
+			out.push({
+				event: 'order.tamper',
+				key: `order.tamper:${n}`,
+				label: 'Tamper found',
+				tone: 'secondary',
+				row: { id: n, tags, secondary: true },
+				fields: [acct(n), { kind: 'text', name: 'note', label: `What the crew found at ${n}`, maxLength: 300, placeholder: 'What the crew found' }]
+			});
 		}
 		if (x.state === 'completed' && x.findings.length > 0)
 			out.push({ ...pullAction(c, n, { label: 'Order the reconnect', withFacts: true, tags: ['Needs a reconnect'] }), intro: `${who(c, n)} — locked at ${clock(c, x.lockedAt)}` });
