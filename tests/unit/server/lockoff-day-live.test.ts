@@ -10,6 +10,7 @@ import { generateSandbox } from '$lib/server/sandbox/generate';
 import { startProcedure } from '$lib/server/procedures/start';
 import { loadRun, restoreSnapshot, sendEvent, type StepResult } from '$lib/server/procedures/runner';
 import { sandboxWorld } from '$lib/server/procedures/sandbox-world';
+import { verificationQueue } from '$lib/server/procedures/queue';
 import { activeSteps } from '$machines/shared/steps';
 import { actionKey, parseStepAction, stepActions } from '$lib/procedures/step-forms';
 import { lockoffDayUi } from '$lib/procedures/ui/lockoff-day';
@@ -151,6 +152,9 @@ describe('lock-off day, live on the generated sandbox', () => {
 
 	it('the supervisor approves the list (never the lead); dispatch makes one lock-off order per kept account', () => {
 		expect(submit(w, runId, w.lead, 'list.approved', {}, at(9, 30))).toMatchObject({ ok: false, kind: 'forbidden' });
+		// It waits in the supervisor's "To verify" queue, not in a CSR's or a senior's.
+		expect(verificationQueue(w.store, w.sup).map((q) => [q.id, q.stepTitle])).toEqual([[runId, 'Supervisor approves the final list']]);
+		expect(verificationQueue(w.store, w.senior)).toEqual([]);
 		// The supervisor sees only the approval, not the lead's forms.
 		expect(current(w.store, runId, w.sup).actions.map(actionKey)).toEqual(['list.approved', 'list.returned']);
 		ok(submit(w, runId, w.lead, 'list.approved', {}, at(9, 30), w.sup));
@@ -209,8 +213,11 @@ describe('lock-off day, live on the generated sandbox', () => {
 		const report = lockoffDayUi.printable(context as unknown as Record<string, unknown>);
 		expect(report.map((s) => s.heading)).toEqual([`Lock-off day ${DAY}`, 'The list, decisions and orders', 'Arrived during the day', 'Lock-off fees (completed locks only)', 'End-of-day reconciliation']);
 		const list = report[1].table!;
-		expect(list.find((r) => r[0] === showcase.medical)?.[3]).toBe('MEDICAL');
-		expect(list.find((r) => r[0] === locked)?.slice(4)).toEqual([`LO-${DAY}-${locked}`, 'locked, reconnect ordered', '10:30 am', `RC-${DAY}-${locked}`]);
+		expect(list[0]).toEqual(['Account', 'Holder and address', 'Past due', 'List', 'Lock-off order', 'Reconnect']);
+		expect(list.find((r) => r[0] === showcase.medical)?.[3]).toBe('pulled: MEDICAL');
+		expect(list.find((r) => r[0] === locked)?.slice(3)).toEqual(['kept', 'locked 10:30 am', `RC-${DAY}-${locked} (PAID)`]);
+		expect(list.find((r) => r[0] === faxed)?.slice(3)).toEqual(['kept', 'pulled 10:42 am: MEDICAL', '—']);
+		expect(list.find((r) => r[0] === unable)?.[4]).toBe('unable 11:00 am: Dog loose in the yard');
 		expect(report[3].table!.at(-1)).toEqual(['Total', '', `$${((rest.length + 1) * policy.delinquency.lockoffFeeCents / 100).toFixed(2)}`]);
 		expect(report[4].rows).toContainEqual({ label: 'Check', value: 'every order resolved' });
 		expect(lockoffDayUi.captured(context as unknown as Record<string, unknown>)).toContainEqual({ label: 'Reconnects ordered', value: '1' });

@@ -11,17 +11,33 @@ import type { ListEntry } from '$machines/lockoff-day.machine';
 
 const forecastText = (c: Ctx) => (c.forecast ? `${c.forecast.lowF}–${c.forecast.highF} °F` : 'not entered yet');
 
-const STATE_WORDS: Record<ListEntry['state'], string> = {
-	pending: 'not reviewed',
-	kept: 'kept (to lock off)',
-	excluded: 'pulled from the list',
-	dispatched: 'order out',
-	pulled: 'order pulled',
-	completed: 'locked',
-	unable: 'unable',
-	tamper: 'tamper found',
-	restoring: 'locked, reconnect ordered'
-};
+const withMemo = (code: string | null, memo: string | null) => `${code ?? ''}${memo ? ` — ${memo}` : ''}`;
+
+/** What the review decided: kept for a lock-off, or pulled with its code. */
+function decision(x: ListEntry): string {
+	if (x.state === 'pending') return 'not reviewed';
+	return x.state === 'excluded' ? `pulled: ${withMemo(x.pullCode, x.pullMemo)}` : 'kept';
+}
+
+/** What became of the work order, with the time of the result. */
+function orderResult(c: Ctx, x: ListEntry): string {
+	const t = x.resolvedAt ? ` ${clock(c, x.resolvedAt)}` : '';
+	switch (x.state) {
+		case 'dispatched':
+			return 'open';
+		case 'pulled':
+			return `pulled${t}: ${withMemo(x.pullCode, x.pullMemo)}`;
+		case 'completed':
+		case 'restoring':
+			return `locked ${clock(c, x.lockedAt)}`;
+		case 'unable':
+			return `unable${t}: ${x.resultReason ?? ''}`;
+		case 'tamper':
+			return `tamper${t}: ${x.resultReason ?? ''}`;
+		default:
+			return x.state === 'kept' && c.dispatchedAt === null ? 'not dispatched yet' : '—';
+	}
+}
 
 const completedLocks = (c: Ctx) => entries(c, 'completed', 'restoring');
 
@@ -49,19 +65,10 @@ export function lockoffCaptured(c: Ctx): CapturedItem[] {
 function listTable(c: Ctx): string[][] {
 	const rows = c.list.map((x) => {
 		const a = accountOf(c, x.accountNumber);
-		const result = x.state === 'unable' || x.state === 'tamper' ? `${STATE_WORDS[x.state]}: ${x.resultReason ?? ''}` : STATE_WORDS[x.state];
-		return [
-			x.accountNumber,
-			[a?.holder, a?.address].filter(Boolean).join(', '),
-			formatCents(a?.pastDueCents ?? 0),
-			x.pullCode ? `${x.pullCode}${x.pullMemo ? ` — ${x.pullMemo}` : ''}` : '—',
-			x.workOrderRef ?? '—',
-			result,
-			x.resolvedAt ? clock(c, x.resolvedAt) : '—',
-			x.reconnectRef ?? '—'
-		];
+		const reconnect = x.reconnectRef ? `${x.reconnectRef} (${withMemo(x.pullCode, x.pullMemo)})` : '—';
+		return [x.accountNumber, [a?.holder, a?.address].filter(Boolean).join(', '), formatCents(a?.pastDueCents ?? 0), decision(x), orderResult(c, x), reconnect];
 	});
-	return [['Account', 'Holder and address', 'Past due', 'Code', 'Order', 'Result', 'Time', 'Reconnect'], ...rows];
+	return [['Account', 'Holder and address', 'Past due', 'List', 'Lock-off order', 'Reconnect'], ...rows];
 }
 
 export function lockoffPrintable(c: Ctx): PrintSection[] {
@@ -80,7 +87,12 @@ export function lockoffPrintable(c: Ctx): PrintSection[] {
 			]
 		}
 	];
-	if (c.list.length) sections.push({ heading: 'The list, decisions and orders', table: listTable(c) });
+	if (c.list.length)
+		sections.push({
+			heading: 'The list, decisions and orders',
+			text: `Lock-off orders are LO-${c.date}-<account>; reconnect orders RC-${c.date}-<account>.`,
+			table: listTable(c)
+		});
 	const arrived = [
 		...c.payments.filter((p) => p.source === 'day').map((p) => [clock(c, p.at), p.accountNumber, `Payment ${p.ref}`, formatCents(p.amountCents)]),
 		...c.recorded.map((r) => [clock(c, r.at), r.accountNumber, `${r.code}${r.dated ? ` (dated ${r.dated})` : ''}`, r.memo])
