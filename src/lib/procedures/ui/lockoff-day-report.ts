@@ -49,7 +49,7 @@ export function lockoffCaptured(c: Ctx): CapturedItem[] {
 	];
 	if (c.hold) items.push({ label: 'Held', value: `${c.hold.code}: ${c.hold.reason}` });
 	items.push({ label: 'Listed', value: String(c.list.length) });
-	if (c.checkedAt) items.push({ label: 'Reviewed', value: `${c.list.length - n('pending')} of ${c.list.length} (kept ${n('kept')}, pulled ${n('excluded')})` });
+	if (c.checkedAt && !c.hold) items.push({ label: 'Reviewed', value: `${c.list.length - n('pending')} of ${c.list.length} (kept ${n('kept')}, pulled ${n('excluded')})` });
 	if (c.approvedAt) items.push({ label: 'List approved', value: clock(c, c.approvedAt) });
 	if (c.dispatchedAt) {
 		items.push({ label: 'Orders dispatched', value: `${c.list.filter((x) => x.dispatchedAt !== null).length} at ${clock(c, c.dispatchedAt)}` });

@@ -18,7 +18,7 @@ export const lockoffDayStart: ProcedureStart = {
 	plan(db, { at }) {
 		const date = toLocal(at, policy.timeZone).date;
 		const hold = dayHoldAt({ policy, date, forecast: null }, at);
-		if (hold) return { ok: false, message: `No lock-offs today (${date}): ${hold.reason}` };
+		if (hold) return { ok: false, message: `Lock-off day cannot run today (${date}): ${hold.reason}` };
 		const other = db
 			.prepare(
 				`SELECT id, status FROM procedure_runs WHERE procedure = 'lockoff-day' AND json_extract(input, '$.date') = ?
