@@ -9,6 +9,7 @@ import { createRng, type Rng } from './random';
 import { LocalClock, onOrBeforeBusinessDay } from './book';
 import { simulateAccount, type AccountSeed } from './account';
 import { nextLockoffDay } from './delinquency';
+import { showcaseLockoff } from './showcase-lockoff';
 import { writeOffice, settleBatches } from './office';
 import { createWriter } from './write';
 import { flavourDecks, profileDeck, type Profile } from './profiles';
@@ -159,6 +160,7 @@ export function generateSandbox(sqlite: Database.Database, opts: GenerateOptions
 			ins.search.run(id, numbers[i], `${first} ${last}`, `${street}${unit ? ` ${unit}` : ''}, Riverton CA ${zip}`);
 		}
 		settleBatches(sqlite, rng);
+		showcaseLockoff(sqlite, clock, today, lockDays[0]);
 		const meta = sqlite.prepare('INSERT INTO sandbox_meta (key, value) VALUES (?, ?)');
 		meta.run('seed', String(opts.seed));
 		meta.run('today', opts.today);
