@@ -12,6 +12,7 @@ import { nextLockoffDay } from './delinquency';
 import { writeOffice, settleBatches } from './office';
 import { createWriter } from './write';
 import { flavourDecks, profileDeck, type Profile } from './profiles';
+import { writeDepositShowcase } from './showcase-deposit';
 import { FIRST_NAMES, HISPANIC_FIRST_NAMES, HISPANIC_LAST_NAMES, LANDLORDS, LAST_NAMES, RELATIONSHIPS, SPANISH_NOTES, STAFF, STREETS, ZIPS } from './names';
 
 export interface GenerateOptions {
@@ -158,6 +159,7 @@ export function generateSandbox(sqlite: Database.Database, opts: GenerateOptions
 			}
 			ins.search.run(id, numbers[i], `${first} ${last}`, `${street}${unit ? ` ${unit}` : ''}, Riverton CA ${zip}`);
 		}
+		writeDepositShowcase(sqlite, clock, today);
 		settleBatches(sqlite, rng);
 		const meta = sqlite.prepare('INSERT INTO sandbox_meta (key, value) VALUES (?, ?)');
 		meta.run('seed', String(opts.seed));
