@@ -180,18 +180,23 @@ describe('deposit decision letter and side panel', () => {
 			{ type: 'note.written', note: 'Explained.', at, by: csr1 }
 		]);
 		const letterSections = depositDecisionUi.printable(done.context as Record<string, unknown>);
-		expect(letterSections.map((s) => s.heading)).toEqual(['Deposit decision letter', 'How your deposit was computed', 'Payment in installments', 'Refund of your deposit']);
-		expect(letterSections[0].text).toContain('Your security deposit is $201.00.');
-		expect(letterSections[1].table).toEqual([['Bill date', 'Amount'], ['2026-08-15', '$100.02'], ['2026-09-15', '$100.01'], ['2026-10-15', '$100.01']]);
-		expect(letterSections[1].rows).toContainEqual({ label: 'Rounded up to the dollar', value: '$201.00' });
-		expect(letterSections[2].table).toEqual([
+		expect(letterSections.map((s) => s.heading)).toEqual(['Deposit decision letter', 'Your security deposit', 'How your deposit was computed', 'Payment in installments', 'Refund of your deposit']);
+		expect(letterSections[1].text).toContain('Your security deposit is $201.00.');
+		expect(letterSections[2].rows?.slice(0, 3)).toEqual([
+			{ label: 'Bill of 2026-08-15', value: '$100.02' },
+			{ label: 'Bill of 2026-09-15', value: '$100.01' },
+			{ label: 'Bill of 2026-10-15', value: '$100.01' }
+		]);
+		expect(letterSections[2].rows).toContainEqual({ label: 'Rounded up to the dollar', value: '$201.00' });
+		expect(letterSections[3].text).toMatch(/^Paid today: \$100\.50 by card, receipt DEP-100-067623-01-\d+-PAY\./);
+		expect(letterSections[3].table).toEqual([
 			['When', 'Amount'],
 			['Today (paid)', '$100.50'],
 			['With bill 1, 2026-11-12', '$50.25'],
 			['With bill 2, 2026-12-12', '$50.25'],
 			['Total deposit', '$201.00']
 		]);
-		expect(letterSections[3].text).toContain('13th bill (2027-11-12)');
+		expect(letterSections[4].text).toContain('13th bill (2027-11-12)');
 	});
 
 	it('the letter of a waiver names the basis and who approved it, and no other person’s records', () => {
@@ -203,8 +208,8 @@ describe('deposit decision letter and side panel', () => {
 			{ type: 'note.written', note: 'Explained.', at, by: csr1 }
 		]);
 		const sections = depositDecisionUi.printable(done.context as Record<string, unknown>);
-		expect(sections[0].text).toContain('No security deposit is required: it is waived because of a letter of credit from Sacramento Valley Power dated 2026-10-13');
-		expect(sections[1]).toEqual({ heading: 'Waiver', rows: [{ label: 'Basis', value: 'Letter of credit' }, { label: 'Approved by', value: 'Morgan Ellis' }] });
+		expect(sections[1].text).toContain('No security deposit is required: it is waived because of a letter of credit from Sacramento Valley Power dated 2026-10-13');
+		expect(sections[2]).toEqual({ heading: 'Waiver', rows: [{ label: 'Basis', value: 'Letter of credit' }, { label: 'Approved by', value: 'Morgan Ellis' }] });
 		const doubled = drive(input({ credit: [{ ...writeOff, writeOffs: [{ date: '2026-03-01', amountCents: 41000, paid: true }] }] }), [
 			verified,
 			checked,

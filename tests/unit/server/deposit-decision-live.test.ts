@@ -145,7 +145,7 @@ describe('live deposit decision on the sandbox', () => {
 		const refused = db().prepare("SELECT count(*) AS n FROM run_events WHERE run_id = ? AND applied = 0").get(runId) as { n: number };
 		expect(refused.n).toBe(5);
 		const letter = PROCEDURE_UI['deposit-decision'].printable(restoreSnapshot(loadRun(store, runId)!).context as Record<string, unknown>);
-		expect(letter[0].text).toContain('No security deposit is required');
+		expect(letter[1].text).toContain('No security deposit is required');
 	});
 
 	it('says clearly why a run cannot start', () => {

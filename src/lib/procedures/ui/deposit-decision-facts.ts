@@ -72,7 +72,7 @@ export function premiseRows(c: Ctx): Row[] {
 	const flag = a.premiseFlag;
 	return [
 		{ label: `Bills at the premise, last ${s.historyMonths} months`, value: String(billsInWindow(c.premise.bills, c.today, s).length) },
-		{ label: `Disconnected, last ${s.historyMonths} months`, value: flag ? `${flag.date}, for ${flag.priorOccupant}’s debt` : 'no' },
+		{ label: `Premise disconnected, last ${s.historyMonths} months`, value: flag ? `${flag.date}, for ${flag.priorOccupant}’s debt` : 'no' },
 		{ label: 'Own earlier Riverton accounts', value: list(c.priorAccounts.map((p) => `${p.accountNumber} (${p.openedOn} – ${p.closedOn ?? 'open'}, ${p.latePaymentDates.length} late)`)) },
 		{ label: 'Letter of credit', value: letterText(c, a) }
 	];

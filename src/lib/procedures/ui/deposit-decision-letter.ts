@@ -4,7 +4,7 @@
  * It goes to the customer, so it names no other person's records: bad history is described, not itemised.
  */
 import { formatCents } from '$lib/domain/money';
-import { billsInWindow, refundEligibilityDate } from '$lib/domain/deposit';
+import { refundEligibilityDate } from '$lib/domain/deposit';
 import type { PrintSection } from './types';
 import { assessmentOf, BASIS_LABEL, basisText, computationRows, TENDER_LABEL, type Ctx } from './deposit-decision-facts';
 
@@ -24,9 +24,8 @@ function decisionSentence(c: Ctx): string {
 function computation(c: Ctx): PrintSection {
 	const s = c.policy.deposit;
 	const a = assessmentOf(c);
-	const bills = billsInWindow(c.premise.bills, c.today, s).sort((x, y) => (x.date < y.date ? -1 : 1));
 	const rows = computationRows(c)
-		.filter((r) => !r.label.startsWith('Bill of ') && r.label !== 'Installments' && (r.label !== 'Bad history' || a.doubles))
+		.filter((r) => r.label !== 'Installments' && (r.label !== 'Bad history' || a.doubles))
 		.map((r) =>
 			r.label === 'Bad history'
 				? { label: 'Credit history', value: `× ${s.badHistoryMultiplier}: Riverton records on the application show a write-off, a disconnection for non-payment or returned payments in the last ${s.historyMonths} months` }
@@ -35,7 +34,6 @@ function computation(c: Ctx): PrintSection {
 	return {
 		heading: 'How your deposit was computed',
 		text: `Policy: twice the average monthly bill at the premise over the last ${s.historyMonths} months, rounded up to the dollar (${formatCents(s.noHistoryCents)} with fewer than ${s.minimumBillsForHistory} bills), at least ${formatCents(s.minimumCents)}.`,
-		...(bills.length ? { table: [['Bill date', 'Amount'], ...bills.map((b) => [b.date, formatCents(b.amountCents)])] } : {}),
 		rows
 	};
 }
@@ -45,17 +43,17 @@ function payment(c: Ctx): PrintSection | null {
 	const col = c.collection;
 	if (!d || d.amountCents === 0) return null;
 	if (!col) return { heading: 'Payment', text: 'Not collected yet.' };
-	const paid = `${formatCents(col.nowCents)} paid today (${TENDER_LABEL[col.tender] ?? col.tender}), receipt ${col.receiptRef}`;
-	if (col.mode === 'now') return { heading: 'Payment', rows: [{ label: 'Paid in full', value: paid }] };
+	const paid = `Paid today: ${formatCents(col.nowCents)} by ${(TENDER_LABEL[col.tender] ?? col.tender).toLowerCase()}, receipt ${col.receiptRef}.`;
+	if (col.mode === 'now') return { heading: 'Payment', text: `${paid} Your deposit is paid in full.` };
 	return {
 		heading: 'Payment in installments',
+		text: `${paid} The rest is added to your next ${col.installments.length} bills.`,
 		table: [
 			['When', 'Amount'],
 			['Today (paid)', formatCents(col.nowCents)],
 			...col.installments.map((i) => [`With bill ${i.bill}, ${i.date}`, formatCents(i.amountCents)]),
 			['Total deposit', formatCents(d.amountCents)]
-		],
-		rows: [{ label: 'Receipt', value: col.receiptRef }]
+		]
 	};
 }
 
@@ -77,14 +75,14 @@ export function depositLetter(c: Ctx): PrintSection[] {
 		{
 			heading: 'Deposit decision letter',
 			rows: [
-				{ label: 'Date', value: c.today },
 				{ label: 'To', value: app.applicantName },
 				{ label: 'Service address', value: c.premise.serviceAddress },
 				{ label: 'Account', value: c.accountNumber },
+				{ label: 'Application date', value: c.today },
 				{ label: 'Service starts', value: c.serviceStartDate }
-			],
-			text: `Dear ${app.applicantName},\n\nThank you for applying for service with Riverton Municipal Utilities. ${decisionSentence(c)}`
-		}
+			]
+		},
+		{ heading: 'Your security deposit', text: `Dear ${app.applicantName},\n\nThank you for applying for service with Riverton Municipal Utilities. ${decisionSentence(c)}` }
 	];
 	const d = c.decision;
 	if (d?.kind === 'waived' && d.basis) sections.push({ heading: 'Waiver', rows: [{ label: 'Basis', value: BASIS_LABEL[d.basis] }, { label: 'Approved by', value: d.byName }] });

@@ -31,7 +31,8 @@ import { depositLetter } from './deposit-decision-letter';
 const ctxOf = (c: Record<string, unknown>) => c as unknown as Ctx;
 const info = (name: string, label: string, rows: Row[]): FieldSpec => ({ kind: 'info', name, label, rows });
 const tender: FieldSpec = { kind: 'choice', name: 'tender', label: 'Tender', options: COUNTER_TENDERS.map((t) => ({ value: t, label: TENDER_LABEL[t] })) };
-const DOCUMENTS: DocumentKind[] = ['photo-id', ...RIGHT_TO_OCCUPY.tenant, ...RIGHT_TO_OCCUPY.owner];
+/** Photo ID and the documents that show this applicant's right to occupy (a tenant's lease, an owner's deed…). */
+const documentsFor = (c: Ctx): DocumentKind[] => ['photo-id', ...RIGHT_TO_OCCUPY[c.application.occupancy]];
 
 /** The waiver to apply or refer: fixed when one basis qualifies, a choice when several do. */
 function basisField(bases: WaiverBasis[]): FieldSpec {
@@ -48,7 +49,7 @@ function decideActions(c: Ctx, level: Level): StepAction[] {
 		? []
 		: atLeast(level, 'csr2')
 			? [{ event: 'waiver.applied', label: `Apply the waiver${which}`, fields: [basisField(a.waivers)] }]
-			: [{ event: 'waiver.referred', intro: 'A waiver applies: a CSR II or above applies it.', label: `Refer the waiver${which} to a CSR II`, fields: [basisField(a.waivers)] }];
+			: [{ event: 'waiver.referred', label: `Refer the waiver${which} to a CSR II`, fields: [basisField(a.waivers)] }];
 	const charge: StepAction = {
 		event: 'deposit.charged',
 		label: `Charge the ${formatCents(a.amountCents)} ${KIND_LABEL[a.kind]} deposit`,
@@ -79,7 +80,7 @@ const forms: StepForms = {
 			label: 'Identity and right to occupy verified',
 			fields: [
 				info('application', 'The application', applicationRows(ctxOf(context))),
-				{ kind: 'multi', name: 'documents', label: 'Documents you checked', options: DOCUMENTS.map((d) => ({ value: d, label: DOCUMENT_LABEL[d] })) }
+				{ kind: 'multi', name: 'documents', label: 'Documents you checked', options: documentsFor(ctxOf(context)).map((d) => ({ value: d, label: DOCUMENT_LABEL[d] })) }
 			]
 		},
 		{
@@ -184,7 +185,7 @@ const forms: StepForms = {
 		const actions: StepAction[] = [{ event: 'deposit.collected', label: `Collect ${formatCents(amount)} now`, fields: [facts, tender] }];
 		if (installmentsAllowed(amount, s)) {
 			const plan = installmentPlan(amount, c.serviceStartDate, c.billingCycleDay, s);
-			actions.push({ event: 'installments.set', label: `Take ${formatCents(plan.nowCents)} now, the rest on the next ${plan.bills.length} bills`, tone: 'secondary', fields: [tender] });
+			actions.push({ event: 'installments.set', intro: `Or in installments (deposits over ${formatCents(s.installmentAboveCents)})`, label: `Take ${formatCents(plan.nowCents)} now, the rest on the next ${plan.bills.length} bills`, tone: 'secondary', fields: [tender] });
 		}
 		return actions;
 	},
@@ -205,7 +206,7 @@ function summaryRows(c: Ctx): Row[] {
 	const d = c.decision;
 	if (d) rows.push({ label: 'Decision', value: d.kind === 'waived' && d.basis ? `waived: ${BASIS_LABEL[d.basis].toLowerCase()} (by ${d.byName})` : `${formatCents(d.amountCents)} (${KIND_LABEL[d.kind]}, by ${d.byName})` });
 	const col = c.collection;
-	if (col) rows.push({ label: 'Collected', value: `${formatCents(col.nowCents)} (${TENDER_LABEL[col.tender] ?? col.tender}), receipt ${col.receiptRef}` });
+	if (col) rows.push({ label: 'Collected', value: `${formatCents(col.nowCents)} by ${(TENDER_LABEL[col.tender] ?? col.tender).toLowerCase()}, receipt ${col.receiptRef}` });
 	if (col?.mode === 'installments') rows.push({ label: 'Installments', value: col.installments.map((i) => `${formatCents(i.amountCents)} on bill ${i.bill} (${i.date})`).join(', ') });
 	if (c.refundEligibleOn) rows.push({ label: 'Refund eligibility', value: `${c.refundEligibleOn}, after ${c.policy.deposit.refundAfterOnTimeMonths} on-time months` });
 	else if (d?.amountCents === 0) rows.push({ label: 'Refund eligibility', value: 'no deposit held' });
@@ -237,7 +238,7 @@ function captured(context: Record<string, unknown>): CapturedItem[] {
 }
 
 export const depositDecisionUi: ProcedureUi = {
-	startHint: 'New service: type the service address of the application, or the new account’s number (the account page links here).',
+	startHint: 'Type the service address on the application, or the new account’s number (its account page links here).',
 	forms,
 	captured,
 	printable: (context) => depositLetter(ctxOf(context))
