@@ -62,8 +62,8 @@ function drive(inp: DepositDecisionInput, events: DepositDecisionEvent[]): AnyMa
 	for (const e of events) a.send(e);
 	return a.getSnapshot() as AnyMachineSnapshot;
 }
-const verified = { type: 'identity.verified', documents: ['photo-id', 'lease'], at, by: csr1 } as const;
-const checked = { type: 'credit.checked', at, by: csr1 } as const;
+const verified: DepositDecisionEvent = { type: 'identity.verified', documents: ['photo-id', 'lease'], at, by: csr1 };
+const checked: DepositDecisionEvent = { type: 'credit.checked', at, by: csr1 };
 
 /** A run standing at each step, for every step the machine declares. */
 const AT_STEP: Record<string, AnyMachineSnapshot> = {
