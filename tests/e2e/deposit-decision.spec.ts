@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { signIn, DEMO_PASSWORD } from './support/auth';
 
@@ -18,6 +19,12 @@ function letterApplicant(): { number: string; address: string; letterDate: strin
 	} finally {
 		db.close();
 	}
+}
+
+/** Serious or critical axe violations on the page as it is now. */
+async function axeProblems(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
@@ -45,6 +52,7 @@ test('a CSR I decides the deposit of a tenant with a valid letter of credit: a C
 	await expect(page.getByRole('heading', { name: 'Decide: waiver, standard or doubled deposit' })).toBeVisible();
 	await expect(page.getByText('How the deposit is computed (policy §4)')).toBeVisible();
 	await expect(page.getByText('Rounded up to the dollar')).toBeVisible();
+	expect(await axeProblems(page)).toEqual([]);
 	// A CSR I is not offered the waiver itself, only the referral.
 	await expect(page.getByRole('button', { name: /^Apply the waiver/ })).toHaveCount(0);
 	await page.getByRole('button', { name: 'Refer the waiver (letter of credit) to a CSR II' }).click();
@@ -78,6 +86,7 @@ test('a CSR I decides the deposit of a tenant with a valid letter of credit: a C
 	await expect(page.getByText(`No security deposit is required: it is waived because of a letter of credit from Sacramento Valley Power dated ${applicant.letterDate}`)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Waiver' })).toBeVisible();
 	await expect(page.getByText('Morgan Ellis').first()).toBeVisible();
+	expect(await axeProblems(page)).toEqual([]);
 
 	await page.goto(`/accounts/${applicant.number}`);
 	await expect(page.getByText(/Deposit waived \(letter of credit from Sacramento Valley Power/)).toBeVisible();
