@@ -24,7 +24,7 @@ const TODAY = '2026-11-02';
 const T0 = Date.UTC(2026, 10, 2, 17, 0);
 
 let store: Store;
-let csr1: SessionUser, csr1b: SessionUser, csr2: SessionUser;
+let csr1: SessionUser, csr1b: SessionUser, csr2: SessionUser, sup: SessionUser;
 const db = () => store.db.$client;
 
 beforeAll(() => {
@@ -37,6 +37,7 @@ beforeAll(() => {
 	csr1 = mk('csr1', 'Alex Rivera', 'csr1');
 	csr1b = mk('csr1b', 'Jo Chen', 'csr1');
 	csr2 = mk('csr2', 'Morgan Ellis', 'csr2');
+	sup = mk('supervisor', 'Dana Whitfield', 'supervisor');
 });
 
 /** The pending application whose note contains `text`: its account number and service address. */
@@ -146,6 +147,48 @@ describe('live deposit decision on the sandbox', () => {
 		expect(refused.n).toBe(5);
 		const letter = PROCEDURE_UI['deposit-decision'].printable(restoreSnapshot(loadRun(store, runId)!).context as Record<string, unknown>);
 		expect(letter[1].text).toContain('No security deposit is required');
+	});
+
+	it('a listed adult with a write-off (F-19): the debt is paid first, then the doubled deposit in installments', () => {
+		const app = application('(account 100-');
+		const runId = start(csr1, app.number);
+		submit(runId, csr1, 'identity.verified', { 'documents.photo-id': 'on', 'documents.lease': 'on' });
+		const checked = submit(runId, csr1, 'credit.checked');
+		expect(checked.ok && checked.run.stepId).toBe('resolveDebt');
+		const ctx = () => restoreSnapshot(loadRun(store, runId)!).context as { assessment: { debt: { totalCents: number }; doubles: boolean; amountCents: number } };
+		const { debt, doubles, amountCents } = ctx().assessment;
+		expect(debt.totalCents).toBeGreaterThan(0);
+		expect(doubles).toBe(true);
+		// A CSR I cannot record a payment plan (CSR II+): they take the payment instead.
+		expect(submit(runId, csr1, 'debt.planned', { planRef: 'PLAN-1' })).toMatchObject({ ok: false, kind: 'forbidden' });
+		expect(submit(runId, csr1, 'debt.paid', { amountCents: (debt.totalCents / 100).toFixed(2), receiptRef: 'R-2044' }).ok).toBe(true);
+		expect(submit(runId, csr1, 'deposit.charged').ok).toBe(true);
+		expect(submit(runId, csr1, 'installments.set', { tender: 'cash' }).ok).toBe(true);
+		const done = submit(runId, csr1, 'note.written', { note: 'Paid the write-off of the listed adult first.' });
+		expect(done.ok && done.run).toMatchObject({ status: 'completed', outcome: 'installments-set' });
+		const acc = account(app.number);
+		const now = Math.ceil(amountCents / 2);
+		expect(ledger(acc.id)).toEqual([
+			{ kind: 'deposit', tender: null, cents: amountCents },
+			{ kind: 'payment', tender: 'cash', cents: -now }
+		]);
+		expect(acc.held).toBe(now);
+		expect(notes(acc.id, 'deposit')[0]).toContain('Prior debt paid');
+	});
+
+	it('an exception outside policy: a CSR I asks, a supervisor approves it from the queue', () => {
+		const app = application('Documents brought: photo ID, lease. Adults listed: none. Letter of credit: none');
+		const runId = start(csr1, app.number);
+		submit(runId, csr1, 'identity.verified', { 'documents.photo-id': 'on', 'documents.lease': 'on' });
+		submit(runId, csr1, 'credit.checked');
+		expect(submit(runId, csr1, 'exception.referred', { amountCents: '0', reason: 'House fire: relocated by the Red Cross.' }).ok).toBe(true);
+		expect(verificationQueue(store, csr2).map((q) => q.id)).not.toContain(runId);
+		expect(verificationQueue(store, sup).map((q) => q.id)).toContain(runId);
+		expect(submit(runId, csr2, 'exception.approved')).toMatchObject({ ok: false, kind: 'forbidden', reason: expect.stringContaining('supervisor') });
+		expect(submit(runId, sup, 'exception.approved').ok).toBe(true);
+		const done = submit(runId, csr1, 'note.written', { note: 'Exception explained.' });
+		expect(done.ok && done.run).toMatchObject({ status: 'completed', outcome: 'waived' });
+		expect(notes(account(app.number).id, 'deposit')[0]).toContain('Supervisor exception by Dana Whitfield: $0.00');
 	});
 
 	it('says clearly why a run cannot start', () => {
