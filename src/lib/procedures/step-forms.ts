@@ -22,8 +22,8 @@ export type FieldSpec =
 	| { kind: 'flag'; name: string; label: string }
 	/** Several of a fixed set (e.g. documents seen); submits string[]. */
 	| { kind: 'multi'; name: string; label: string; options: { value: string; label: string }[] }
-	/** A fixed value the form carries (e.g. which list entry a per-row action is about). */
-	| { kind: 'hidden'; name: string; value: string }
+	/** A fixed value the form carries (e.g. which list entry a per-row action is about, or an amount the server computed). Kept server-side: never read from the browser. */
+	| { kind: 'hidden'; name: string; value: string | number }
 	/** Read-only facts shown with the form (inputs, a computation); submits nothing. Never blind values. */
 	| { kind: 'info'; name: string; label: string; rows: { label: string; value: string; tone?: 'warn' | 'ok' }[] }
 	/** A few rows of short columns (e.g. next steps with dates); submits [{ [column key]: string }], blank rows skipped. */

@@ -13,6 +13,7 @@ import { showcaseLockoff } from './showcase-lockoff';
 import { writeOffice, settleBatches } from './office';
 import { createWriter } from './write';
 import { flavourDecks, profileDeck, type Profile } from './profiles';
+import { writeDepositShowcase } from './showcase-deposit';
 import { FIRST_NAMES, HISPANIC_FIRST_NAMES, HISPANIC_LAST_NAMES, LANDLORDS, LAST_NAMES, RELATIONSHIPS, SPANISH_NOTES, STAFF, STREETS, ZIPS } from './names';
 
 export interface GenerateOptions {
@@ -159,6 +160,7 @@ export function generateSandbox(sqlite: Database.Database, opts: GenerateOptions
 			}
 			ins.search.run(id, numbers[i], `${first} ${last}`, `${street}${unit ? ` ${unit}` : ''}, Riverton CA ${zip}`);
 		}
+		writeDepositShowcase(sqlite, clock, today);
 		settleBatches(sqlite, rng);
 		showcaseLockoff(sqlite, clock, today, lockDays[0]);
 		const meta = sqlite.prepare('INSERT INTO sandbox_meta (key, value) VALUES (?, ?)');
