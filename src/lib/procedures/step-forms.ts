@@ -10,7 +10,7 @@ import { parseCents } from '$lib/domain/money';
 export type FieldSpec =
 	/** `targetCents`: a public target to compare against as you type (the policy float) — never a blind count's expected total. */
 	| { kind: 'denominations'; name: string; label: string; targetCents?: number }
-	| { kind: 'money'; name: string; label: string; hint?: string }
+	| { kind: 'money'; name: string; label: string; hint?: string; optional?: boolean }
 	| { kind: 'text'; name: string; label: string; hint?: string; multiline?: boolean; optional?: boolean; maxLength?: number }
 	| { kind: 'choice'; name: string; label: string; options: { value: string; label: string }[] }
 	| { kind: 'checks'; name: string; label: string; rows?: number }
@@ -18,7 +18,7 @@ export type FieldSpec =
 	/** Several of a fixed set (e.g. documents seen); submits string[]. */
 	| { kind: 'multi'; name: string; label: string; options: { value: string; label: string }[] }
 	/** A fixed value the form carries (e.g. which list entry a per-row action is about). */
-	| { kind: 'hidden'; name: string; value: string }
+	| { kind: 'hidden'; name: string; value: string | number }
 	/** Read-only facts shown with the form (inputs, a computation); submits nothing. Never blind values. */
 	| { kind: 'info'; name: string; label: string; rows: { label: string; value: string }[] };
 
@@ -74,6 +74,7 @@ export function parseStepAction(action: StepAction, form: Record<string, string>
 				break;
 			}
 			case 'money': {
+				if (f.optional && !(form[f.name] ?? '').trim()) break;
 				const r = parseCents(form[f.name] ?? '');
 				if (!r.ok) errors[f.name] = r.error;
 				else payload[f.name] = r.cents;
@@ -120,5 +121,20 @@ export function parseStepAction(action: StepAction, form: Record<string, string>
 			}
 		}
 	}
-	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, payload };
+	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, payload: nest(payload) };
+}
+
+/** A field named "check.number" lands in the event as `check: { number }` (events that carry a record, e.g. a check's details). */
+function nest<T extends Record<string, unknown>>(payload: T): T {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(payload)) {
+		const dot = key.indexOf('.');
+		if (dot < 0) out[key] = value;
+		else {
+			const head = key.slice(0, dot);
+			const inner = (out[head] && typeof out[head] === 'object' ? out[head] : (out[head] = {})) as Record<string, unknown>;
+			inner[key.slice(dot + 1)] = value;
+		}
+	}
+	return out as T;
 }
