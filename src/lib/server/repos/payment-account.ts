@@ -29,7 +29,7 @@ type Row = { id: number; number: string; status: string; cashOnlyUntil: string |
 /** Account numbers as people type them: digits with or without dashes. */
 export function normaliseAccountNumber(input: string): string | null {
 	const digits = input.replace(/[\s-]/g, '');
-	if (!/^\d{10}$/.test(digits)) return null;
+	if (!/^\d{11}$/.test(digits)) return null;
 	return `${digits.slice(0, 3)}-${digits.slice(3, 9)}-${digits.slice(9)}`;
 }
 

@@ -11,7 +11,7 @@ export const counterPaymentStart: ProcedureStart = {
 	plan(db, { subject, user, at }) {
 		if (!subject) return { ok: false, message: 'Enter the account number from the stub, or open the account from Accounts and choose Take a payment.' };
 		const number = normaliseAccountNumber(subject);
-		if (!number) return { ok: false, message: `"${subject.slice(0, 30)}" is not an account number: it has 10 digits, like 100-004271-02.` };
+		if (!number) return { ok: false, message: `"${subject.slice(0, 30)}" is not an account number: it has 11 digits, like 100-004271-02.` };
 		const facts = readPaymentAccount(db, number, at);
 		if (!facts) return { ok: false, message: `No account ${number} in the sandbox. Check the stub for swapped digits, or search for the holder under Accounts.` };
 		const batch = findOpenBatchOf(db, user.username);
