@@ -97,8 +97,9 @@ test('a CSR I takes $80.00 cash on a $62.40 bill and gives $17.60 change', async
 
 	// From search to the account page, then Take a payment.
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+	// Results come as you type; wait for them (and the address bar) before opening the account.
 	await page.getByLabel('Find an account').fill(a.number);
-	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page).toHaveURL(/\/accounts\?q=/);
 	await page.getByRole('link', { name: a.number, exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(a.holder);
 	await expect(page.getByLabel('Balance')).toContainText('$62.40');
@@ -150,11 +151,12 @@ test('a locked account restored at 2:50 pm on a Tuesday: personal check refused,
 	await page.getByRole('button', { name: 'Continue to the tender' }).click();
 
 	await test.step('a personal check is refused with the policy reason', async () => {
+		await page.locator('summary').filter({ hasText: 'Personal check' }).click();
 		const check = page.locator('form').filter({ has: page.getByRole('button', { name: 'Accept check' }) });
 		await check.getByLabel('Check number').fill('2291');
 		await check.getByLabel('Pay to the order of').fill('Riverton Municipal Utilities');
 		await check.getByLabel('Date on the check').fill('2026-11-03');
-		await check.getByLabel('Amount in words').fill(total);
+		await check.getByLabel('Amount written in words').fill(total);
 		await check.getByLabel('Amount in figures').fill(total);
 		await check.getByLabel('Signed', { exact: true }).check();
 		await check.getByRole('button', { name: 'Accept check' }).click();
@@ -163,6 +165,7 @@ test('a locked account restored at 2:50 pm on a Tuesday: personal check refused,
 		await expect(page.getByRole('alert')).toContainText('§6');
 	});
 
+	await page.locator('summary').filter({ hasText: /^Card$/ }).click();
 	await page.getByLabel('Authorisation code from the terminal').fill('A48213');
 	await page.getByRole('button', { name: 'Card approved' }).click();
 	await page.getByRole('button', { name: /^Post \$[\d,.]+ to batch B-\d+$/ }).click();

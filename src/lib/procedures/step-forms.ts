@@ -31,6 +31,8 @@ export interface StepAction {
 	intro?: string;
 	label: string;
 	tone?: 'primary' | 'secondary' | 'danger';
+	/** Shown folded under this line (a less common path, e.g. another tender), so the usual action stays in view; opens itself when it holds typed values or errors. */
+	folded?: string;
 	fields: FieldSpec[];
 }
 

@@ -143,3 +143,14 @@ describe('counter payment checklist forms', () => {
 		});
 	});
 });
+
+describe('counter payment checklist branches', () => {
+	const hidden = (input: CounterPaymentInput) => counterPaymentUi.hiddenSteps!(createActor(counterPaymentMachine, { input }).start().getSnapshot().context as unknown as Record<string, unknown>);
+
+	it('leaves out the branches that cannot apply: restoration for an active account, correction for any payment, payment steps for a correction', () => {
+		expect(hidden(active)).toEqual(['restoreOption', 'reconnect', 'correct']);
+		expect(hidden(locked)).toEqual(['correct']);
+		expect(hidden(correction)).not.toContain('correct');
+		expect(hidden(correction)).toEqual(expect.arrayContaining(['identify', 'tender', 'reconnect']));
+	});
+});

@@ -7,7 +7,7 @@
 import type { FieldSpec, FormScope, StepAction, StepForms } from '../step-forms';
 import { formatMinutes } from '$lib/domain/calendar';
 import { restorationQuote, restores, warningThreshold, type CheckProblem } from '$machines/counter-payment.machine';
-import { ctxOf, denomCents, denomLabel, money, PRIORITY_TEXT, statusText, type Ctx } from './counter-payment-text';
+import { ctxOf, denomCents, denomLabel, money, PRIORITY_TEXT, statusText, tenderText, type Ctx } from './counter-payment-text';
 
 type Rows = { label: string; value: string }[];
 const info = (name: string, label: string, rows: Rows): FieldSpec => ({ kind: 'info', name, label, rows });
@@ -20,8 +20,9 @@ function sayable(c: Ctx): string {
 
 const abandon: StepAction = {
 	event: 'payment.abandoned',
-	label: 'Customer leaves without paying',
+	label: 'Record: no payment taken',
 	tone: 'secondary',
+	folded: 'Customer leaves without paying',
 	fields: [{ kind: 'text', name: 'reason', label: 'Why no payment was taken (goes in the account note)', maxLength: 300 }]
 };
 
@@ -47,7 +48,8 @@ function identify({ context }: FormScope): StepAction[] {
 			event: 'account.mismatched',
 			label: 'It does not match: do not post',
 			tone: 'danger',
-			intro: 'If the number, name or address the customer gives differs from the account on screen:',
+			folded: 'The number, name or address does not match',
+			intro: 'Do not post to this account: a similar account may exist. Record what the customer gave.',
 			fields: [
 				{ kind: 'text', name: 'accountNumber', label: 'Account number given', maxLength: 20 },
 				{ kind: 'text', name: 'holderName', label: 'Name given', maxLength: 120 },
@@ -198,7 +200,7 @@ const checkFields = (optional: boolean): FieldSpec[] => [
 	{ kind: 'text', name: 'check.number', label: 'Check number', maxLength: 12 },
 	{ kind: 'text', name: 'check.payee', label: 'Pay to the order of', optional, maxLength: 120 },
 	{ kind: 'text', name: 'check.dated', label: 'Date on the check', hint: 'As YYYY-MM-DD, e.g. 2026-11-03.', optional, maxLength: 10 },
-	{ kind: 'money', name: 'check.writtenAmountCents', label: 'Amount in words', optional },
+	{ kind: 'money', name: 'check.writtenAmountCents', label: 'Amount written in words (type it as dollars and cents)', optional },
 	{ kind: 'money', name: 'check.numericAmountCents', label: 'Amount in figures', optional },
 	{ kind: 'flag', name: 'check.signed', label: 'Signed' },
 	{ kind: 'flag', name: 'check.twoParty', label: 'Written to someone else and signed over (two-party)' }
@@ -223,12 +225,14 @@ function tender({ context }: FormScope): StepAction[] {
 		{
 			event: 'card.approved',
 			label: 'Card approved',
+			folded: 'Card',
 			intro: `Card for ${due}: the customer inserts or taps.`,
 			fields: [{ kind: 'text', name: 'authCode', label: 'Authorisation code from the terminal', hint: 'Never write or repeat the card number.', maxLength: 12 }]
 		},
 		{
 			event: 'moneyOrder.accepted',
 			label: 'Accept money order / cashier’s check',
+			folded: 'Money order or cashier’s check',
 			intro: `Money order or cashier’s check for exactly ${due}.`,
 			fields: [
 				{
@@ -244,11 +248,12 @@ function tender({ context }: FormScope): StepAction[] {
 				{ kind: 'money', name: 'amountCents', label: 'Amount' }
 			]
 		},
-		{ event: 'check.accepted', label: 'Accept check', intro: `Personal check. ${checkBar}`, fields: checkFields(false) },
+		{ event: 'check.accepted', label: 'Accept check', folded: 'Personal check', intro: checkBar, fields: checkFields(false) },
 		{
 			event: 'check.refused',
 			label: 'Record refused check',
 			tone: 'secondary',
+			folded: 'Record a refused check',
 			intro: 'A check you turn down: record it with the reason, then ask for another tender.',
 			fields: [{ kind: 'choice', name: 'problem', label: 'Why it is refused', options: CHECK_PROBLEMS }, ...checkFields(true)]
 		},
@@ -308,6 +313,7 @@ function change({ context }: FormScope): StepAction[] {
 			event: 'quickChange.stopped',
 			label: 'Stop a quick-change attempt',
 			tone: 'secondary',
+			folded: 'The customer asks to swap bills',
 			intro: 'The customer asks to swap bills mid-count: stop, finish this transaction first.',
 			fields: [{ kind: 'text', name: 'note', label: 'What the customer tried', maxLength: 300 }]
 		}
@@ -320,14 +326,14 @@ function post({ context }: FormScope): StepAction[] {
 	const rows: Rows = [
 		{ label: 'Account', value: `${c.account.accountNumber} · ${c.account.holderName}` },
 		{ label: 'Payment', value: money(c.amountCents) },
-		{ label: 'Tender', value: t ? `${t.kind} (${t.detail})` : '—' }
+		{ label: 'Tender', value: tenderText(t) }
 	];
 	if (t && t.changeCents > 0) rows.push({ label: 'Change given', value: money(t.changeCents) });
 	if (restores(c) && c.quote) {
 		rows.push({ label: c.quote.option === 'after-hours' ? 'Also posts: after-hours fee' : 'Also posts: reconnect fee', value: money(c.quote.feeCents) });
 		if (c.quote.depositCents > 0) rows.push({ label: 'Also posts: deposit', value: money(c.quote.depositCents) });
 	}
-	rows.push({ label: 'Batch', value: c.batchRef });
+	rows.push({ label: 'Drawer batch', value: c.batchRef });
 	return [...warnings(c), { event: 'payment.posted', label: `Post ${money(c.amountCents)} to batch ${c.batchRef}`, fields: [info('summary', 'What posts', rows)] }];
 }
 

@@ -5,9 +5,7 @@
  */
 import type { CapturedItem, PrintSection } from './types';
 import { formatStamp } from '$lib/domain/format';
-import { ctxOf, money, payerText, PRIORITY_TEXT, statusText, TENDER_LABEL, type Ctx } from './counter-payment-text';
-
-const tenderText = (c: Ctx) => (c.tender ? `${TENDER_LABEL[c.tender.kind] ?? c.tender.kind} (${c.tender.detail})` : '—');
+import { ctxOf, money, payerText, PRIORITY_TEXT, statusText, tenderText } from './counter-payment-text';
 
 export function capturedOf(context: Record<string, unknown>): CapturedItem[] {
 	const c = ctxOf(context);
@@ -22,11 +20,11 @@ export function capturedOf(context: Record<string, unknown>): CapturedItem[] {
 	if (c.stubAmountCents !== null) out.push({ label: 'Stub', value: money(c.stubAmountCents) });
 	if (c.warning) out.push({ label: 'Warning given', value: c.warning.kind === 'shortfall' ? `below ${money(c.warning.thresholdCents)} needed` : 'general (no figures)' });
 	if (c.cash && !c.tender) out.push({ label: 'Cash on the ledge', value: money(c.cash.tenderedCents) });
-	if (c.tender) out.push({ label: 'Tender', value: tenderText(c) });
+	if (c.tender) out.push({ label: 'Tender', value: tenderText(c.tender) });
 	if (c.tender && c.tender.changeCents > 0) out.push({ label: 'Change given', value: money(c.tender.changeCents) });
 	for (const k of c.refusedChecks) out.push({ label: `Check ${k.number || '?'}`, value: `refused (${k.problem})` });
 	if (c.counterfeits.length) out.push({ label: 'Counterfeit retained', value: String(c.counterfeits.length) });
-	out.push({ label: 'Batch', value: c.batchRef });
+	out.push({ label: 'Drawer batch', value: c.batchRef });
 	if (c.posted) out.push({ label: 'Posted', value: `${c.posted.ref} · ${formatStamp(c.posted.at)}` });
 	if (c.reconnect) out.push({ label: 'Reconnect order', value: `${c.reconnect.ref} · ${PRIORITY_TEXT[c.reconnect.priority] ?? c.reconnect.priority}, ${c.reconnect.scheduledFor}` });
 	if (c.receipt) out.push({ label: 'Receipt', value: `given ${formatStamp(c.receipt.at)}` });
@@ -53,13 +51,13 @@ export function printableOf(context: Record<string, unknown>): PrintSection[] {
 		...head,
 		{ label: 'Paid by', value: c.payer?.name || '—' },
 		{ label: 'Amount paid', value: money(p.amountCents) },
-		{ label: 'Tender', value: tenderText(c) }
+		{ label: 'Tender', value: tenderText(c.tender) }
 	];
 	if (c.tender && c.tender.changeCents > 0) {
 		rows.push({ label: 'Cash handed over', value: money(c.tender.tenderedCents) });
 		rows.push({ label: 'Change given', value: money(c.tender.changeCents) });
 	}
-	rows.push({ label: 'Batch', value: c.batchRef });
+	rows.push({ label: 'Drawer batch', value: c.batchRef });
 	const sections: PrintSection[] = [{ heading: `${c.policy.utility} — payment receipt`, rows }];
 	const r = p.restoration;
 	if (r) {

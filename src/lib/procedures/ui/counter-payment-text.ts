@@ -16,7 +16,12 @@ export const METHOD_LABEL: Record<VerificationMethod, string> = {
 	pin: 'account PIN'
 };
 
-export const TENDER_LABEL: Record<string, string> = { cash: 'Cash', check: 'Check', 'money-order': 'Money order / cashier’s check', card: 'Card' };
+/** "Cash (4×$20)", "Check 1042", "Money order", "Card auth 083512" — from what the machine recorded (never a card number). */
+export function tenderText(t: { kind: string; detail: string } | null): string {
+	if (!t) return '—';
+	if (t.kind === 'cash') return `Cash (${t.detail})`;
+	return t.detail ? t.detail.charAt(0).toUpperCase() + t.detail.slice(1) : t.kind;
+}
 
 const DENOM_LABEL = new Map<string, string>(DENOMINATIONS.map((d) => [d.key, d.label]));
 export const denomLabel = (key: string) => DENOM_LABEL.get(key) ?? key;

@@ -2,10 +2,19 @@
 import type { ProcedureUi } from './types';
 import { counterPaymentForms } from './counter-payment-forms';
 import { capturedOf, printableOf } from './counter-payment-summary';
+import { ctxOf } from './counter-payment-text';
+
+/** Every step of taking a payment: none applies to a correction run, which has only its own step. */
+const PAYMENT_STEPS = ['identify', 'verifyPayer', 'restoreOption', 'compare', 'tender', 'screen', 'change', 'post', 'reconnect', 'receipt', 'note'];
 
 export const counterPaymentUi: ProcedureUi = {
 	startHint: 'From an account page (Take a payment) or with the account number from the stub. Your drawer must be open.',
 	forms: counterPaymentForms,
+	hiddenSteps: (context) => {
+		const c = ctxOf(context);
+		if (c.correction) return PAYMENT_STEPS;
+		return c.account.status === 'locked' ? ['correct'] : ['restoreOption', 'reconnect', 'correct'];
+	},
 	captured: capturedOf,
 	printable: printableOf
 };
