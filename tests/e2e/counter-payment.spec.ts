@@ -76,15 +76,19 @@ async function identifyAndVerify(page: Page, a: Holder) {
 
 async function finish(page: Page, note: string) {
 	await page.getByRole('button', { name: 'Receipt given' }).click();
-	await page.getByRole('textbox', { name: 'Account note' }).fill(note);
+	await page.getByLabel('What else was said or promised').fill(note);
 	await page.getByRole('button', { name: 'Save the note and finish' }).click();
 }
 
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async ({ request }) => {
+/** Signs in on the real clock, then fixes the server's clock at Tuesday 2:50 pm for the journey. */
+async function signInOnTuesday(page: Page, username: string) {
+	const request = page.context().request;
+	await request.post('/__test/clock', { data: { at: null } });
+	await signIn(page, username);
 	expect((await request.post('/__test/clock', { data: { at: TUESDAY_1450 } })).ok()).toBe(true);
-});
+}
+
+test.describe.configure({ mode: 'serial' });
 
 test.afterAll(async ({ request }) => {
 	await request.post('/__test/clock', { data: { at: null } });
@@ -92,7 +96,7 @@ test.afterAll(async ({ request }) => {
 
 test('a CSR I takes $80.00 cash on a $62.40 bill and gives $17.60 change', async ({ page }) => {
 	const a = fixture("a.status = 'active' AND (SELECT sum(amount_cents) FROM ledger_entries l WHERE l.account_id = a.id) = 6240");
-	await signIn(page, 'csr1');
+	await signInOnTuesday(page, 'csr1');
 	await openMyDrawer(page);
 
 	// From search to the account page, then Take a payment.
@@ -136,7 +140,7 @@ test('a locked account restored at 2:50 pm on a Tuesday: personal check refused,
 	const a = fixture(
 		"a.status = 'locked' AND NOT EXISTS (SELECT 1 FROM work_orders w WHERE w.account_id = a.id AND w.kind = 'reconnect' AND w.status = 'open')"
 	);
-	await signIn(page, 'csr1');
+	await signInOnTuesday(page, 'csr1');
 	await openMyDrawer(page);
 	await page.goto(`/accounts/${a.number}`);
 	await page.getByRole('link', { name: 'Take a payment' }).click();

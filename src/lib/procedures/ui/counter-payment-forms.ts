@@ -385,8 +385,8 @@ export const counterPaymentForms: StepForms = {
 				{
 					kind: 'text',
 					name: 'note',
-					label: 'Account note',
-					hint: 'Payer, verification, payment, tender, warnings, refused checks and the reconnect order are added for you. Add what else was said or promised.',
+					label: 'What else was said or promised',
+					hint: 'The payer and how verified, the payment and tender, warnings, refused checks and the reconnect order go into the note by themselves.',
 					multiline: true
 				}
 			]
