@@ -177,7 +177,7 @@ describe('counter payment as a live run on the sandbox', () => {
 		expect(one<{ d: number }>(store, 'SELECT deposit_held_cents AS d FROM accounts WHERE number = ?', acct.number).d).toBe(quote.depositCents);
 		const ctx = contextOf(store, id) as unknown as Record<string, unknown>;
 		const restoration = counterPaymentUi.printable(ctx).find((s) => s.heading === 'Restoration of service')!;
-		expect(restoration.rows).toEqual(expect.arrayContaining([{ label: 'Service restored', value: 'same day — 2026-11-03' }]));
+		expect(restoration.rows).toEqual(expect.arrayContaining([{ label: 'Reconnect scheduled', value: 'same day — 2026-11-03' }]));
 		expect(JSON.stringify(counterPaymentUi.printable(ctx))).toContain('2291');
 	});
 

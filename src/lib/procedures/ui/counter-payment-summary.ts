@@ -74,7 +74,7 @@ export function printableOf(context: Record<string, unknown>): PrintSection[] {
 		restoration.push(
 			{ label: 'Paid at', value: r.paidAtLocal },
 			{ label: 'Reconnect order', value: c.reconnect?.ref ?? 'NOT PLACED' },
-			{ label: 'Service restored', value: `${PRIORITY_TEXT[r.priority] ?? r.priority} — ${r.scheduledFor}` }
+			{ label: 'Reconnect scheduled', value: `${PRIORITY_TEXT[r.priority] ?? r.priority} — ${r.scheduledFor}` }
 		);
 		sections.push({ heading: 'Restoration of service', rows: restoration });
 	}
