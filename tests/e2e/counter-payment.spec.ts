@@ -88,7 +88,8 @@ async function signInOnTuesday(page: Page, username: string) {
 	expect((await request.post('/__test/clock', { data: { at: TUESDAY_1450 } })).ok()).toBe(true);
 }
 
-test.describe.configure({ mode: 'serial' });
+// Seconds when the machine is idle; the headroom is for a loaded CI box, not for slow steps.
+test.describe.configure({ mode: 'serial', timeout: 45_000 });
 
 test.afterAll(async ({ request }) => {
 	await request.post('/__test/clock', { data: { at: null } });
