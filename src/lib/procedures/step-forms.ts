@@ -195,5 +195,20 @@ export function parseStepAction(action: StepAction, form: Record<string, string>
 			}
 		}
 	}
-	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, payload };
+	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, payload: nest(payload) };
+}
+
+/** A field named "check.number" lands in the event as `check: { number }` (events that carry a record, e.g. a check's details). */
+function nest<T extends Record<string, unknown>>(payload: T): T {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(payload)) {
+		const dot = key.indexOf('.');
+		if (dot < 0) out[key] = value;
+		else {
+			const head = key.slice(0, dot);
+			const inner = (out[head] && typeof out[head] === 'object' ? out[head] : (out[head] = {})) as Record<string, unknown>;
+			inner[key.slice(dot + 1)] = value;
+		}
+	}
+	return out as T;
 }

@@ -25,6 +25,8 @@ export interface ProcedureUi {
 	startHint: string;
 	/** What has been captured so far, for the side panel. */
 	captured: (context: Record<string, unknown>) => CapturedItem[];
+	/** Upcoming steps of branches that cannot apply to this run (e.g. restoration for an active account): left out of the checklist until they happen. */
+	hiddenSteps?: (context: Record<string, unknown>) => string[];
 	/** The printable summary; called for any state, so it must cope with a run that is not finished. */
 	printable: (context: Record<string, unknown>) => PrintSection[];
 }

@@ -71,13 +71,14 @@ export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): Ru
 		.all(run.id) as { type: string; at: number; applied: number; refusal: string | null; stepId: string | null; by: string }[];
 	const active = activeSteps(snap);
 	const currentMeta = snap.status === 'active' ? active[active.length - 1] : undefined;
-	const steps: ChecklistStep[] = listSteps(def.machine).map((s) => {
+	const hidden = new Set(ui?.hiddenSteps?.(ctx) ?? []);
+	const steps = listSteps(def.machine).map((s): ChecklistStep => {
 		const history = events
 			.filter((e) => e.stepId === s.id)
 			.map((e) => ({ type: e.type, at: e.at, by: e.by, applied: !!e.applied, refusal: e.refusal ? (JSON.parse(e.refusal) as { reason: string }).reason : null }));
 		const state = currentMeta?.id === s.id ? 'current' : history.some((h) => h.applied) ? 'done' : 'upcoming';
 		return { id: s.id, title: s.title, instructions: s.instructions, policyRef: s.policyRef, state, needsSecondPerson: !!s.needsSecondPerson, history };
-	});
+	}).filter((s) => s.state !== 'upcoming' || s.history.length > 0 || !hidden.has(s.id));
 	const roles = { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles ?? {} };
 	const isOwner = viewer.id === run.ownerId;
 	const actions: CurrentAction[] =

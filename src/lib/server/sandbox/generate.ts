@@ -12,6 +12,7 @@ import { nextLockoffDay } from './delinquency';
 import { showcaseLockoff } from './showcase-lockoff';
 import { writeOffice, settleBatches } from './office';
 import { createWriter } from './write';
+import { writeShowcasePayment } from './showcase-payment';
 import { flavourDecks, profileDeck, type Profile } from './profiles';
 import { writeDepositShowcase } from './showcase-deposit';
 import { FIRST_NAMES, HISPANIC_FIRST_NAMES, HISPANIC_LAST_NAMES, LANDLORDS, LAST_NAMES, RELATIONSHIPS, SPANISH_NOTES, STAFF, STREETS, ZIPS } from './names';
@@ -163,6 +164,7 @@ export function generateSandbox(sqlite: Database.Database, opts: GenerateOptions
 		writeDepositShowcase(sqlite, clock, today);
 		settleBatches(sqlite, rng);
 		showcaseLockoff(sqlite, clock, today, lockDays[0]);
+		writeShowcasePayment(sqlite, today);
 		const meta = sqlite.prepare('INSERT INTO sandbox_meta (key, value) VALUES (?, ?)');
 		meta.run('seed', String(opts.seed));
 		meta.run('today', opts.today);
