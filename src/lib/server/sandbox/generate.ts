@@ -10,6 +10,7 @@ import { LocalClock, onOrBeforeBusinessDay } from './book';
 import { simulateAccount, type AccountSeed } from './account';
 import { nextLockoffDay } from './delinquency';
 import { writeOffice, settleBatches } from './office';
+import { writeOpenDrawers } from './open-drawers';
 import { createWriter } from './write';
 import { flavourDecks, profileDeck, type Profile } from './profiles';
 import { FIRST_NAMES, HISPANIC_FIRST_NAMES, HISPANIC_LAST_NAMES, LANDLORDS, LAST_NAMES, RELATIONSHIPS, SPANISH_NOTES, STAFF, STREETS, ZIPS } from './names';
@@ -159,6 +160,7 @@ export function generateSandbox(sqlite: Database.Database, opts: GenerateOptions
 			ins.search.run(id, numbers[i], `${first} ${last}`, `${street}${unit ? ` ${unit}` : ''}, Riverton CA ${zip}`);
 		}
 		settleBatches(sqlite, rng);
+		writeOpenDrawers(sqlite, opts.seed, clock, today);
 		const meta = sqlite.prepare('INSERT INTO sandbox_meta (key, value) VALUES (?, ?)');
 		meta.run('seed', String(opts.seed));
 		meta.run('today', opts.today);
