@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import AxeBuilder from '@axe-core/playwright';
 import { signIn, DEMO_PASSWORD } from './support/auth';
 import { ownServer } from './support/own-server';
 
@@ -206,6 +207,10 @@ test('blind count: before the count, neither the run page nor its data mention a
 	for (const text of [html, data])
 		for (const m of marks) expect(typeof m === 'string' ? text.includes(m) : m.test(text), `${String(m)} in the page before the count`).toBe(false);
 
+	// The count step is usable with assistive technology too.
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
 	// Leave the drawer open for others: abandon this close.
 	await page.getByText('Abandon this procedure…').click();
 	await page.getByLabel('Why?').fill('Blind-count check only');
@@ -236,8 +241,9 @@ test('a drawer close survives a server crash and restart: same step, every count
 		await fillGrid(floatForm, FLOAT);
 		await floatForm.getByRole('button', { name: 'Float is out: compare with the batch' }).click();
 		await expect(page.getByRole('heading', { name: 'Recount and locate the difference' })).toBeVisible();
-		// Half a recount typed when the server dies.
+		// Half a recount typed when the server dies (kept in the browser until submitted).
 		await formWith(page, 'Submit recount').getByLabel('$50', { exact: true }).fill('1');
+		await formWith(page, 'Submit recount').getByLabel('Check 1 number').fill('5150');
 
 		await server.stop('SIGKILL');
 		await server.start();
@@ -251,6 +257,9 @@ test('a drawer close survives a server crash and restart: same step, every count
 		await expect(recorded).toContainText('Deposit cash (float out)');
 		await expect(page.getByRole('definition').filter({ hasText: 'counted $63.00' })).toBeVisible();
 		await expect(formWith(page, 'Submit recount').getByLabel('$50', { exact: true })).toHaveValue('1');
+		await expect(formWith(page, 'Submit recount').getByLabel('Check 1 number')).toHaveValue('5150');
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 		const checklist = page.getByRole('navigation', { name: 'Checklist' });
 		await expect(checklist).toContainText('count.entered');
 		await expect(checklist).toContainText('float.removed');

@@ -31,6 +31,8 @@ export interface StepAction {
 	intro?: string;
 	label: string;
 	tone?: 'primary' | 'secondary' | 'danger';
+	/** Folded away under its intro until opened: a rarely needed correction, so the step's main action stays in view. */
+	collapsed?: boolean;
 	fields: FieldSpec[];
 }
 

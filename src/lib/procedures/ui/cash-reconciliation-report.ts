@@ -38,16 +38,17 @@ export function varianceTier(c: CloseView): string {
 
 /** The tender-by-tender comparison rows (only once the machine has compared). */
 export function comparisonRows(cmp: Comparison): { label: string; value: string }[] {
+	// The difference first: it is what the cashier acts on; the two amounts explain it.
 	const rows = [
-		{ label: 'Cash (float out)', value: `counted ${money(cmp.cash.countedCents)} · batch ${money(cmp.cash.expectedCents)} · ${signed(cmp.cash.differenceCents)}` },
+		{ label: 'Cash (float out)', value: `${signed(cmp.cash.differenceCents)} — counted ${money(cmp.cash.countedCents)}, batch ${money(cmp.cash.expectedCents)}` },
 		{
 			label: 'Checks',
-			value: `counted ${plural(cmp.checks.countedItems, 'check')}, ${money(cmp.checks.countedCents)} · batch ${plural(cmp.checks.expectedItems, 'check')}, ${money(cmp.checks.expectedCents)} · ${signed(cmp.checks.differenceCents)}`
+			value: `${signed(cmp.checks.differenceCents)} — counted ${plural(cmp.checks.countedItems, 'check')} for ${money(cmp.checks.countedCents)}, batch ${plural(cmp.checks.expectedItems, 'check')} for ${money(cmp.checks.expectedCents)}`
 		}
 	];
 	if (cmp.checks.missingNumbers.length) rows.push({ label: 'In the batch, not counted', value: cmp.checks.missingNumbers.map((n) => `#${n}`).join(', ') });
 	if (cmp.checks.extraNumbers.length) rows.push({ label: 'Counted, not in the batch', value: cmp.checks.extraNumbers.map((n) => `#${n}`).join(', ') });
-	rows.push({ label: 'Card settlement', value: `terminal ${money(cmp.cards.countedCents)} · batch ${money(cmp.cards.expectedCents)} · ${signed(cmp.cards.differenceCents)}` });
+	rows.push({ label: 'Card settlement', value: `${signed(cmp.cards.differenceCents)} — terminal ${money(cmp.cards.countedCents)}, batch ${money(cmp.cards.expectedCents)}` });
 	rows.push({ label: 'Variance (cash + checks)', value: signed(cmp.varianceCents) });
 	return rows;
 }

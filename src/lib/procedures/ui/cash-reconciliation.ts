@@ -24,7 +24,7 @@ const floatPieces = DENOMINATIONS.filter((d) => policy.drawer.floatCounts[d.key]
 
 const blindCountFields: FieldSpec[] = [
 	grid('currency', 'Cash in the drawer, float included'),
-	checksField('Checks in the drawer: number and amount of each'),
+	checksField('Checks in the drawer: number and amount'),
 	{ kind: 'money', name: 'cardCents', label: 'Card settlement total', hint: 'From the card terminal’s settlement report. Enter 0 if no cards were taken.' }
 ];
 
@@ -40,36 +40,46 @@ function ownCount(c: CloseView): FieldSpec {
 /** The comparison and what policy now asks for, as read-only facts at the top of a step. */
 function comparisonInfo(c: CloseView): FieldSpec[] {
 	if (!c.comparison) return [];
-	return [info('comparison', 'Your count against the batch', [...comparisonRows(c.comparison), { label: 'What policy asks', value: varianceTier(c) }])];
+	const hint = c.locate.offered && c.locate.divisibleBy9 ? [{ label: 'Hint', value: 'The difference is divisible by 9: look for a transposed entry first.' }] : [];
+	return [info('comparison', 'Your count against the batch', [...comparisonRows(c.comparison), { label: 'What policy asks', value: varianceTier(c) }, ...hint])];
 }
 
 /** The comparison goes at the top of the step, i.e. into its first action. */
 function withComparison(c: CloseView, actions: StepAction[]): StepAction[] {
 	const [first, ...rest] = actions;
-	return [{ ...first, fields: [...comparisonInfo(c), ...first.fields] }, ...rest];
+	const lead = first.intro ? [info('lead', first.intro, [])] : [];
+	return [{ ...first, intro: undefined, fields: [...comparisonInfo(c), ...lead, ...first.fields] }, ...rest];
 }
 
 function locateActions(c: CloseView): StepAction[] {
 	const open = LOCATE_CHECKLIST.filter((i) => !c.locate.ticked.includes(i.cause));
-	const hint = c.locate.divisibleBy9 ? ' The difference is divisible by 9: look for a transposed entry first.' : '';
+	const done = LOCATE_CHECKLIST.length - open.length;
 	const causes = LOCATE_CHECKLIST.map((i) => ({ value: i.cause, label: i.label }));
+	const tick: StepAction[] = open.length
+		? [
+				{
+					event: 'checklist.ticked',
+					label: 'Mark as checked',
+					tone: 'secondary',
+					fields: [
+						{
+							kind: 'choice',
+							name: 'item',
+							label: `Locate-differences checklist (${done} of ${LOCATE_CHECKLIST.length} checked): item you checked`,
+							options: open.map((i) => ({ value: i.cause, label: i.label }))
+						}
+					]
+				}
+			]
+		: [];
 	return [
-		...(open.length
-			? [
-					{
-						event: 'checklist.ticked',
-						label: 'Mark as checked',
-						tone: 'secondary' as const,
-						intro: `Locate-differences checklist: ${LOCATE_CHECKLIST.length - open.length} of ${LOCATE_CHECKLIST.length} checked.${hint}`,
-						fields: [{ kind: 'choice', name: 'item', label: 'Item you checked', options: open.map((i) => ({ value: i.cause, label: i.label })) } as FieldSpec]
-					}
-				]
-			: []),
+		...tick,
 		{
 			event: 'difference.located',
 			label: 'Record the finding',
 			tone: 'secondary',
-			intro: 'Found the cause? Record it (it goes into the over/short explanation).',
+			collapsed: true,
+			intro: 'Found the cause? Record it here (it goes into the over/short explanation).',
 			fields: [
 				{ kind: 'choice', name: 'cause', label: 'What you found', options: causes },
 				{ kind: 'text', name: 'checkNumber', label: 'Check number', optional: true, maxLength: 10 },
@@ -95,6 +105,7 @@ const forms: ProcedureUi['forms'] = {
 				key: 'count.corrected',
 				label: 'Replace my blind count',
 				tone: 'secondary',
+				collapsed: true,
 				intro: 'Counted wrong? Re-enter the whole drawer (float included) before the float comes out.',
 				fields: blindCountFields
 			}
@@ -108,7 +119,7 @@ const forms: ProcedureUi['forms'] = {
 				event: 'recount.entered',
 				label: 'Submit recount',
 				intro: 'Now recount once: the deposit cash (float already out) and every check. The variance is what remains after this recount.',
-				fields: [grid('currency', 'Deposit cash, float already out'), checksField('Checks: number and amount of each')]
+				fields: [grid('currency', 'Deposit cash, float already out'), checksField('Checks: number and amount')]
 			}
 		]);
 	},
@@ -119,7 +130,7 @@ const forms: ProcedureUi['forms'] = {
 				event: 'checks.found',
 				label: 'Submit the check list',
 				intro: 'Found the check? Re-enter every check in the drawer.',
-				fields: [checksField('Checks: number and amount of each')]
+				fields: [checksField('Checks: number and amount')]
 			},
 			{
 				event: 'checkCount.overridden',
