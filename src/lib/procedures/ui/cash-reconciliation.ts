@@ -78,8 +78,8 @@ function locateActions(c: CloseView): StepAction[] {
 			event: 'difference.located',
 			label: 'Record the finding',
 			tone: 'secondary',
-			collapsed: true,
-			intro: 'Found the cause? Record it here (it goes into the over/short explanation).',
+			group: 'Found the cause?',
+			intro: 'Record what you found: it goes into the over/short explanation.',
 			fields: [
 				{ kind: 'choice', name: 'cause', label: 'What you found', options: causes },
 				{ kind: 'text', name: 'checkNumber', label: 'Check number', optional: true, maxLength: 10 },
@@ -105,8 +105,8 @@ const forms: ProcedureUi['forms'] = {
 				key: 'count.corrected',
 				label: 'Replace my blind count',
 				tone: 'secondary',
-				collapsed: true,
-				intro: 'Counted wrong? Re-enter the whole drawer (float included) before the float comes out.',
+				group: 'Counted wrong?',
+				intro: 'Re-enter the whole drawer (float included) before the float comes out.',
 				fields: blindCountFields
 			}
 		];
