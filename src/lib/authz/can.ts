@@ -23,6 +23,7 @@ export type Action =
 	| 'users.resetPassword'
 	| 'sandbox.reset'
 	| 'audit.view'
+	| 'overShort.view'
 	| 'run.start'
 	| 'run.view'
 	| 'run.step'
@@ -74,6 +75,8 @@ export function decide(user: Principal | null, action: Action, resource: Resourc
 		}
 		case 'audit.view':
 			return user.isAdmin || atLeast(user.level, 'supervisor') ? allow : deny('Only supervisors and administrators can read the audit log.');
+		case 'overShort.view':
+			return atLeast(user.level, 'senior') ? allow : deny('The office’s cash over/short ledger is for seniors and supervisors.');
 		case 'run.start':
 			return resource.procedure ? liveRunMode(user, resource.procedure).decision : deny('Unknown procedure.');
 		case 'run.view': {

@@ -58,6 +58,16 @@ export interface RunView {
 	mapSvg: string;
 }
 
+/** Display names of everyone who acted in a run (and its owner and supervising senior), by user id as machines record it. */
+export function runPeople(store: Store, run: Pick<RunRow, 'id' | 'ownerId' | 'supervisorId'>): Record<string, string> {
+	const rows = store.db.$client
+		.prepare(
+			`SELECT id, display_name AS name FROM users WHERE id IN (SELECT actor_id FROM run_events WHERE run_id = ?) OR id = ? OR id = ?`
+		)
+		.all(run.id, run.ownerId, run.supervisorId ?? -1) as { id: number; name: string }[];
+	return Object.fromEntries(rows.map((r) => [String(r.id), r.name]));
+}
+
 export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): RunView {
 	const def = procedureDef(run.procedure)!;
 	const ui = PROCEDURE_UI[run.procedure];
@@ -117,7 +127,7 @@ export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): Ru
 		startedAt: run.startedAt,
 		steps,
 		current: currentMeta ? { ...currentMeta, actions } : null,
-		captured: ui ? ui.captured(ctx) : [],
+		captured: ui ? ui.captured(ctx, runPeople(store, run)) : [],
 		lastRefusal: last && !last.applied && last.refusal ? (JSON.parse(last.refusal) as { reason: string }).reason : null,
 		isOwner,
 		supervisor,

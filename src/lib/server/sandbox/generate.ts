@@ -11,6 +11,7 @@ import { simulateAccount, type AccountSeed } from './account';
 import { nextLockoffDay } from './delinquency';
 import { showcaseLockoff } from './showcase-lockoff';
 import { writeOffice, settleBatches } from './office';
+import { writeOpenDrawers } from './open-drawers';
 import { createWriter } from './write';
 import { writeShowcasePayment } from './showcase-payment';
 import { flavourDecks, profileDeck, type Profile } from './profiles';
@@ -163,6 +164,7 @@ export function generateSandbox(sqlite: Database.Database, opts: GenerateOptions
 		}
 		writeDepositShowcase(sqlite, clock, today);
 		settleBatches(sqlite, rng);
+		writeOpenDrawers(sqlite, opts.seed, clock, today);
 		showcaseLockoff(sqlite, clock, today, lockDays[0]);
 		writeShowcasePayment(sqlite, today);
 		const meta = sqlite.prepare('INSERT INTO sandbox_meta (key, value) VALUES (?, ?)');

@@ -4,6 +4,7 @@ import { authorize } from '$lib/server/http/guard';
 import { getStore } from '$lib/server/store';
 import { decide } from '$lib/authz/can';
 import { loadRun, restoreSnapshot } from '$lib/server/procedures/runner';
+import { runPeople } from '$lib/server/procedures/view';
 import { procedureDef } from '$machines/registry';
 import { PROCEDURE_UI } from '$lib/procedures/catalog';
 import type { ProcedureContextBase } from '$machines/shared/types';
@@ -26,6 +27,6 @@ export const load: PageServerLoad = (event) => {
 	return {
 		run: { id: run.id, title: procedureDef(run.procedure)?.title ?? run.procedure, subject: run.subject, status: run.status, outcome: run.outcome, abandonReason: run.abandonReason, startedAt: run.startedAt, completedAt: run.completedAt, ownerName: owner.n },
 		people: people.map((p) => p.name),
-		sections: PROCEDURE_UI[run.procedure]?.printable(ctx) ?? []
+		sections: PROCEDURE_UI[run.procedure]?.printable(ctx, runPeople(store, run)) ?? []
 	};
 };
