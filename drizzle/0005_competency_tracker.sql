@@ -15,6 +15,7 @@ CREATE TABLE `assignments` (
 	`note` text NOT NULL,
 	`kind` text NOT NULL,
 	`path_id` text,
+	`competency_id` text,
 	`scenario_ids` text NOT NULL,
 	`target_label` text NOT NULL,
 	FOREIGN KEY (`assigned_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action

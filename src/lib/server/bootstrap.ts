@@ -9,6 +9,8 @@ import { audit } from './audit/log';
 import { hashPassword } from './auth/password';
 import { countUsers, insertUser } from './repos/users';
 import { generateSandbox } from './sandbox/generate';
+import { applyProcedureRevisions } from './competency/revisions';
+import { startOutboxTimer } from './xapi/lrs';
 import { toLocal } from '$lib/domain/calendar';
 import type { Level } from '$lib/domain/levels';
 
@@ -67,11 +69,15 @@ export function seedSandboxIfEmpty(store: Store): boolean {
 export async function bootstrap(store: Store): Promise<void> {
 	const createdStaff = await seedDemoStaff(store);
 	const createdSandbox = seedSandboxIfEmpty(store);
+	// Procedure revisions only change with a deployment: start-up is when refreshers fall due.
+	const refreshers = applyProcedureRevisions(store, now());
+	startOutboxTimer();
 	const lines = [
 		'',
 		`Counterline is ready at ${config.origin}`,
 		createdStaff ? 'Demo office created.' : 'Using the existing database.',
 		createdSandbox ? 'Sandbox utility generated.' : '',
+		refreshers ? `${refreshers} refresher assignment(s) created for procedure revisions.` : '',
 		`Demo sign-ins (password "${config.demoPassword}" unless changed):`,
 		...DEMO_USERS.map((u) => `  ${u.username.padEnd(11)} ${u.displayName} — ${u.level}${u.isAdmin ? ', admin' : ''}`),
 		''

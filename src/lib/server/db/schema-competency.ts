@@ -96,6 +96,8 @@ export const assignments = sqliteTable('assignments', {
 	note: text('note').notNull(),
 	kind: text('kind', { enum: ['scenarios', 'path', 'refresher'] }).notNull(),
 	pathId: text('path_id'),
+	/** For a refresher: the competency to re-certify (done when its scenarios are passed, or it is signed off again). */
+	competencyId: text('competency_id'),
 	/** JSON: string[] of scenario ids, in order. */
 	scenarioIds: text('scenario_ids').notNull(),
 	/** Who it was assigned to, as the assigner chose it ("All CSR I", "Counter Team A", a name). */
