@@ -62,7 +62,7 @@ export function listCompletedRuns(store: Store, userIds: readonly number[]): Use
 		.all(...userIds) as { id: number; procedure: string; ownerId: number; status: string; outcome: string | null; snapshot: string; completedAt: number; incidents: number }[];
 	const eventsOf = db.prepare('SELECT actor_id AS actorId, type, applied, refusal FROM run_events WHERE run_id = ? ORDER BY seq');
 	return runs.map((r) => {
-		let context: Record<string, unknown> = {};
+		let context: Record<string, unknown>;
 		try {
 			context = (JSON.parse(r.snapshot) as { context?: Record<string, unknown> }).context ?? {};
 		} catch {
