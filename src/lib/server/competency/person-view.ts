@@ -4,7 +4,7 @@
  * take (decided by can()), readiness, sign-off history and promotions.
  */
 import { decide, type Principal } from '$lib/authz/can';
-import { LEVEL_TITLES, levelRank, type Level } from '$lib/domain/levels';
+import { LEVEL_TITLES, atLeast, levelRank, type Level } from '$lib/domain/levels';
 import { daysBetween, toLocal } from '$lib/domain/calendar';
 import { STATUS_LABELS } from '$lib/competency/status';
 import { lastPractice } from '$lib/competency/evidence';
@@ -56,6 +56,7 @@ export function personView(store: Store, personId: number, viewer: Principal, no
 	const ready = readiness(person.level, held);
 	const since = levelSince(store, person);
 	const today = toLocal(now).date;
+	const lead = viewer.id !== person.id && atLeast(viewer.level, 'senior');
 	const competencies = progress
 		.filter((p) => levelRank(p.competency.level) <= levelRank(upTo))
 		.map((p) => {
@@ -79,7 +80,8 @@ export function personView(store: Store, personId: number, viewer: Principal, no
 				requested: p.requested,
 				mayRequest: viewer.id === person.id && p.result.tally.complete && p.result.status !== 'signed-off' && !p.requested,
 				maySignOff: (!p.signoff || renewable) && signDecision.allowed,
-				signOffBlocked: !p.signoff || renewable ? (signDecision.allowed ? null : signDecision.reason) : null,
+				// Why a lead cannot sign off (a trainee looking at their own record needs no explanation).
+				signOffBlocked: lead && (!p.signoff || renewable) && !signDecision.allowed ? signDecision.reason : null,
 				needsOverride: override,
 				mayRevoke: !!p.signoff && decide(viewer, 'competency.revoke', { trainee, competencyLevel: p.competency.level }).allowed,
 				mayObserve: decide(viewer, 'competency.observe', { trainee }).allowed
