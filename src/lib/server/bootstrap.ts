@@ -10,6 +10,7 @@ import { hashPassword } from './auth/password';
 import { countUsers, insertUser } from './repos/users';
 import { generateSandbox } from './sandbox/generate';
 import { applyProcedureRevisions } from './competency/revisions';
+import { seedDemoSignoffs } from './competency/demo';
 import { startOutboxTimer } from './xapi/lrs';
 import { toLocal } from '$lib/domain/calendar';
 import type { Level } from '$lib/domain/levels';
@@ -68,6 +69,7 @@ export function seedSandboxIfEmpty(store: Store): boolean {
 /** Migrates (by opening), seeds what is missing and prints where to go and who to sign in as. */
 export async function bootstrap(store: Store): Promise<void> {
 	const createdStaff = await seedDemoStaff(store);
+	if (createdStaff) seedDemoSignoffs(store, 'supervisor', now());
 	const createdSandbox = seedSandboxIfEmpty(store);
 	// Procedure revisions only change with a deployment: start-up is when refreshers fall due.
 	const refreshers = applyProcedureRevisions(store, now());
