@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { signIn } from './support/auth';
 import { parseCsv, recordAttempts, registerCatalog } from './support/training';
@@ -124,4 +125,25 @@ test('assign a path, practise, evidence, request, sign off, readiness, promote, 
 	expect(verbs.filter((v) => v === 'failed')).toHaveLength(1);
 	expect(verbs.filter((v) => v === 'signed-off')).toHaveLength(1);
 	for (const s of statements) expect(statementProblems(s, baseURL!)).toEqual([]);
+});
+
+test.describe('accessibility of the tracker pages: no serious or critical axe violations', () => {
+	const pages: [string, string, string][] = [
+		['My training', 'csr1', '/training'],
+		['person page (senior view)', 'senior', '/people/1'],
+		['team dashboard', 'senior', '/team'],
+		['assign form', 'senior', '/team/assign'],
+		['readiness dashboard', 'supervisor', '/readiness'],
+		['framework editor', 'supervisor', '/framework'],
+		['printable record', 'supervisor', '/people/1/record']
+	];
+	for (const [name, who, path] of pages) {
+		test(name, async ({ page }) => {
+			await signIn(page, who);
+			await page.goto(path);
+			const results = await new AxeBuilder({ page }).analyze();
+			const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+		});
+	}
 });
