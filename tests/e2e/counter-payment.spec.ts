@@ -109,7 +109,7 @@ test('a CSR I takes $80.00 cash on a $62.40 bill and gives $17.60 change', async
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(a.holder);
 	await expect(page.getByLabel('Balance')).toContainText('$62.40');
 	await page.getByRole('link', { name: 'Take a payment' }).click();
-	await page.getByRole('button', { name: 'Start take a payment' }).click();
+	await page.getByRole('button', { name: 'Start payment' }).click();
 
 	await identifyAndVerify(page, a);
 	await expect(page.getByRole('heading', { name: /Compare the stub/ })).toBeVisible();
@@ -145,7 +145,7 @@ test('a locked account restored at 2:50 pm on a Tuesday: personal check refused,
 	await openMyDrawer(page);
 	await page.goto(`/accounts/${a.number}`);
 	await page.getByRole('link', { name: 'Take a payment' }).click();
-	await page.getByRole('button', { name: 'Start take a payment' }).click();
+	await page.getByRole('button', { name: 'Start payment' }).click();
 	await identifyAndVerify(page, a);
 
 	await expect(page.getByRole('heading', { name: /Locked off/ })).toBeVisible();
