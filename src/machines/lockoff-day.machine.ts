@@ -743,8 +743,9 @@ export const lockoffDayMachine = setup({
 							policyRef: REF,
 							needsSecondPerson: true,
 							authority: {
-								'list.approved': { minLevel: 'supervisor', takesRole: 'approver' },
-								'list.returned': { minLevel: 'supervisor' },
+								// The supervisor is a second person: never the lead (policy §5 "a supervisor approves the final list").
+								'list.approved': { minLevel: 'supervisor', secondPerson: true, notRoles: ['lead'], takesRole: 'approver' },
+								'list.returned': { minLevel: 'supervisor', secondPerson: true, notRoles: ['lead'] },
 								'account.pulled': { minLevel: 'csr3' },
 								...DURING_DAY
 							},

@@ -14,6 +14,7 @@ const ITEMS: NavItem[] = [
 	{ href: '/drawer', label: 'My drawer', action: 'app.use' },
 	{ href: '/runs', label: 'Runs', action: 'app.use' },
 	{ href: '/runs/verify', label: 'To verify', action: 'app.use' },
+	{ href: '/practice', label: 'Practice', action: 'practice.use' },
 	{ href: '/audit', label: 'Audit log', action: 'audit.view' },
 	{ href: '/admin/users', label: 'Users', action: 'users.list' },
 	{ href: '/admin/sandbox', label: 'Sandbox', action: 'sandbox.reset' }
