@@ -204,7 +204,9 @@ const worldItemZ = z.object({
 	summary: textZ,
 	details: z.array(z.object({ label: textZ, value: z.string() })).default([]),
 	/** Appears when the trainee moves on to this moment. */
-	appearsAt: z.string().optional()
+	appearsAt: z.string().optional(),
+	/** Appears once this holds (e.g. the customer's reaction to a refused tender). */
+	when: checkZ.optional()
 });
 const worldAccountZ = z.object({
 	number: textZ,

@@ -21,6 +21,8 @@ import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
 import { loadRun, restoreSnapshot, RunError, sendEvent, startRun, type StepResult } from '../procedures/runner';
 import { currentTurn } from './dialogue';
+import { holds, type Facts } from './checks';
+import { outcomeOf } from './replay';
 import type { LogActor, LogEntry } from './log';
 import { appendEntry, loadAttempt, logOf, policyOf, resolvedOf, type AttemptRow } from './repo';
 import { deref, resolveScenario } from './resolve';
@@ -184,6 +186,8 @@ export function act(store: Store, user: SessionUser, attemptId: number, action: 
 		const snap = machineSnapshot(store, row);
 		const step = currentStepOf(snap);
 		let out: ActOutcome = { message: null, refused: false };
+		const waiting = openPrompts(s, log, step).find((p) => p.blocking);
+		if (waiting && (action.kind === 'step' || action.kind === 'ask')) return { message: `${waiting.from} is waiting for your answer first.`, refused: false };
 		switch (action.kind) {
 			case 'step':
 				out = outcomeOfSend(sendAs(store, row, user, s, 'trainee', action.payload as EventTemplate, realNow), '');
@@ -216,7 +220,7 @@ export function act(store: Store, user: SessionUser, attemptId: number, action: 
 				break;
 			}
 			case 'inspect': {
-				if (!visibleItems(s, log).some((i) => i.id === action.item)) throw new AttemptError('That item is not in front of you.', 409);
+				if (!visibleItems(s, log, liveFacts(s, log, snap)).some((i) => i.id === action.item)) throw new AttemptError('That item is not in front of you.', 409);
 				appendEntry(store, row.id, { kind: 'inspect', realAt: realNow, at, data: { item: action.item } });
 				break;
 			}
@@ -255,10 +259,16 @@ export function openMoments(s: ResolvedScenario, log: readonly LogEntry[], step:
 	return s.moments.filter((m) => !taken.has(m.id) && (!m.step || m.step === step?.id));
 }
 
-/** Items in front of the trainee: those from the start and those of moments already reached. */
-export function visibleItems(s: ResolvedScenario, log: readonly LogEntry[]) {
+/** What the checks see while an attempt is in progress (the world as it is now). */
+export function liveFacts(s: ResolvedScenario, log: readonly LogEntry[], snap: AnyMachineSnapshot): Facts {
+	const context = snap.context as ProcedureContextBase & Record<string, unknown>;
+	return { scenario: s, log, context, effects: context.effects, outcome: outcomeOf(snap), world: worldAfter(s, context.effects, 0) };
+}
+
+/** Items in front of the trainee: those from the start, those of moments already reached, and those whose condition now holds. */
+export function visibleItems(s: ResolvedScenario, log: readonly LogEntry[], facts: Facts) {
 	const taken = new Set(log.flatMap((e) => (e.kind === 'jump' ? [e.data.moment] : [])));
-	return s.world.items.filter((i) => !i.appearsAt || taken.has(i.appearsAt));
+	return s.world.items.filter((i) => (!i.appearsAt || taken.has(i.appearsAt)) && (!i.when || holds(i.when, facts)));
 }
 
 /** The index of the next hint for this step (hints with no step apply anywhere), or null. */
