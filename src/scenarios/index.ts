@@ -4,8 +4,10 @@ import doShortFloat from './drawer-opening/do-short-float';
 import cpCounterfeitPartial from './counter-payment/cp-counterfeit-partial';
 import cpRestoreAfterNsf from './counter-payment/cp-restore-after-nsf';
 import crTransposedEntry from './cash-reconciliation/cr-transposed-entry';
+import ddLetterPriorOccupant from './deposit-decision/dd-letter-prior-occupant';
+import loMorningList from './lockoff-day/lo-morning-list';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, ddLetterPriorOccupant, loMorningList];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);

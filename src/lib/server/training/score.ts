@@ -121,16 +121,18 @@ export function scoreAttempt(input: ScoreInput): ScoreResult {
 
 	// Policy compliance: attempted violations (refused moves), recorded breaches, wrong choices.
 	const violations: Deduction[] = [];
-	const seenRules = new Set<string>();
-	const violation = (d: Omit<Deduction, 'item' | 'lost'>) => {
-		if (seenRules.has(d.rule)) return;
-		seenRules.add(d.rule);
+	// The same move repeated (a double click) is one attempted violation; the same rule on another account is another.
+	const seen = new Set<string>();
+	const violation = (d: Omit<Deduction, 'item' | 'lost'>, key = d.rule) => {
+		if (seen.has(key)) return;
+		seen.add(key);
 		violations.push({ ...d, item: 'compliance', lost: 0 });
 	};
 	for (const e of log) {
 		if (e.kind === 'machine' && !e.applied && e.refusal && e.actor !== 'customer') {
 			const r = e.refusal;
-			violation({ text: r.reason, policyRef: r.policyRef, correctMove: null, rule: r.rule, seq: e.seq });
+			const { at: _at, by: _by, ...move } = e.event;
+			violation({ text: r.reason, policyRef: r.policyRef, correctMove: null, rule: r.rule, seq: e.seq }, `${r.rule} ${JSON.stringify(move)}`);
 			if (r.critical) addCritical(r.critical, r.policyRef, e.seq);
 			if (r.rule === 'not-authorised' && e.actor === 'trainee' && DUAL_CONTROL_EVENTS.has(e.event.type)) addCritical('dual-control-breach', '§2 Second persons', e.seq);
 		}
