@@ -2,15 +2,15 @@
  * Closing a drawer: one cash payment was keyed with its cents transposed (F-12), so the drawer differs
  * from the batch by a multiple of 9 cents; at the vault a colleague offers to make the drop alone (F-16).
  */
-import type { Scenario } from '../schema';
+import type { PathStep, Scenario } from '../schema';
 import { accountNumbers, addCounts, businessDay, cents, checkNumber, floatCounts, makeChange, money } from '../shared/variants';
 
 const drawer = (k: string) => ({ $ref: `drawer.${k}` });
-const count = { do: { type: 'count.entered', currency: drawer('contents'), checks: drawer('checks'), cardCents: drawer('cardCents') } };
-const removeFloat = { do: { type: 'float.removed', counts: { $ref: 'refs.float' } } };
-const recount = { do: { type: 'recount.entered', currency: { $ref: 'refs.depositCurrency' }, checks: drawer('checks') } };
-const slip = [{ do: { type: 'slip.prepared', amountCents: { $ref: 'refs.slipCents' } } }, { ask: 'jordan' }];
-const vault = [{ do: { type: 'vault.accessed' } }, { ask: 'jordan' }];
+const count: PathStep = { do: { type: 'count.entered', currency: drawer('contents'), checks: drawer('checks'), cardCents: drawer('cardCents') } };
+const removeFloat: PathStep = { do: { type: 'float.removed', counts: { $ref: 'refs.float' } } };
+const recount: PathStep = { do: { type: 'recount.entered', currency: { $ref: 'refs.depositCurrency' }, checks: drawer('checks') } };
+const slip: PathStep[] = [{ do: { type: 'slip.prepared', amountCents: { $ref: 'refs.slipCents' } } }, { ask: 'jordan' }];
+const vault: PathStep[] = [{ do: { type: 'vault.accessed' } }, { ask: 'jordan' }];
 
 export default {
 	id: 'cr-transposed-entry',

@@ -2,18 +2,18 @@
  * Restoration after a lock-off caused by a returned payment, paid at 4:10 pm: the customer offers a
  * personal check (F-09) and asks for tonight's after-hours reconnect (F-10).
  */
-import type { Scenario } from '../schema';
+import type { PathStep, Scenario } from '../schema';
 import { accountNumbers, address, businessDay, cents, checkNumber, money, person } from '../shared/variants';
 import { nextBusinessDay } from '$lib/domain/calendar';
 import { policy } from '$lib/policy/settings';
 
 const account = { $ref: 'refs.account' };
-const identify = [
+const identify: PathStep[] = [
 	{ do: { type: 'account.confirmed', accountNumber: account, holderName: { $ref: 'refs.holder' }, serviceAddress: { $ref: 'refs.address' } } },
 	{ do: { type: 'payer.verified', name: { $ref: 'refs.holder' }, serviceAddress: { $ref: 'refs.address' }, method: 'ssn-last4' } }
 ];
-const amount = { do: { type: 'amount.entered', amountCents: { $ref: 'refs.requiredCents' }, stubAmountCents: null } };
-const afterPayment = [
+const amount: PathStep = { do: { type: 'amount.entered', amountCents: { $ref: 'refs.requiredCents' }, stubAmountCents: null } };
+const afterPayment: PathStep[] = [
 	{ do: { type: 'card.approved', authCode: { $ref: 'refs.authCode' } } },
 	{ do: { type: 'payment.posted' } },
 	{ do: { type: 'reconnect.ordered', scheduledFor: { $ref: 'refs.reconnectDate' } } },

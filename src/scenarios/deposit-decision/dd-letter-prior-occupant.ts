@@ -2,17 +2,17 @@
  * Deposit decision for a new tenant: the premise was disconnected for the previous occupant's debt
  * (F-20) and the applicant brings a clean 12-month letter of credit from her last utility (F-17).
  */
-import type { Scenario } from '../schema';
+import type { PathStep, Scenario } from '../schema';
 import { accountNumbers, address, businessDay, cents, person } from '../shared/variants';
 import { addDays } from '$lib/domain/calendar';
 import { standardDeposit } from '$lib/domain/deposit';
 import { formatCents } from '$lib/domain/money';
 import { policy } from '$lib/policy/settings';
 
-const identify = [{ do: { type: 'identity.verified', documents: ['photo-id', 'lease'] } }, { do: { type: 'credit.checked' } }];
-const clear = { do: { type: 'priorOccupant.cleared', evidence: 'lease', moveInDate: { $ref: 'refs.moveIn' } } };
-const waive = { do: { type: 'waiver.applied', basis: 'letter-of-credit' } };
-const note = { do: { type: 'note.written', note: 'Photo ID and lease checked. Premise disconnected for the prior occupant’s debt; lease starts after it. Deposit waived on the letter of credit (12+ clean months, dated within 60 days).' } };
+const identify: PathStep[] = [{ do: { type: 'identity.verified', documents: ['photo-id', 'lease'] } }, { do: { type: 'credit.checked' } }];
+const clear: PathStep = { do: { type: 'priorOccupant.cleared', evidence: 'lease', moveInDate: { $ref: 'refs.moveIn' } } };
+const waive: PathStep = { do: { type: 'waiver.applied', basis: 'letter-of-credit' } };
+const note: PathStep = { do: { type: 'note.written', note: 'Photo ID and lease checked. Premise disconnected for the prior occupant’s debt; lease starts after it. Deposit waived on the letter of credit (12+ clean months, dated within 60 days).' } };
 
 export default {
 	id: 'dd-letter-prior-occupant',

@@ -3,24 +3,24 @@
  * in full (F-22) and a faxed medical certificate protects another (F-23); on the list itself, one
  * notice went out 9 days ahead (F-26) and one past-due is under $50 (F-28).
  */
-import type { Scenario } from '../schema';
+import type { Check, PathStep, Scenario } from '../schema';
 import { accountNumbers, address, cents, lockoffDay, money, person } from '../shared/variants';
 import { addDays } from '$lib/domain/calendar';
 import { CLINICS } from '$lib/server/sandbox/names';
 
 const acct = (role: string) => ({ $ref: `refs.${role}` });
-const pull = (role: string, code: string) => ({ do: { type: 'account.pulled', accountNumber: acct(role), code } });
-const keep = (role: string) => ({ do: { type: 'account.kept', accountNumber: acct(role) } });
-const recordPayment = { do: { type: 'payment.received', accountNumber: acct('f22'), ref: { $ref: 'refs.envelopeRef' }, amountCents: { $ref: 'refs.envelopeCents' } } };
-const recordFax = { do: { type: 'exclusion.recorded', accountNumber: acct('f23'), code: 'MEDICAL', memo: { $ref: 'refs.faxMemo' }, dated: { $ref: 'refs.certificateDate' } } };
-const opening = [{ do: { type: 'holds.checked' } }, { do: { type: 'inbox.applied' } }];
-const approveAndDispatch = [{ do: { type: 'list.submitted' } }, { ask: 'dana' }, { do: { type: 'orders.dispatched' } }, { advance: 'crews' }];
-const results = [
+const pull = (role: string, code: string): PathStep => ({ do: { type: 'account.pulled', accountNumber: acct(role), code } });
+const keep = (role: string): PathStep => ({ do: { type: 'account.kept', accountNumber: acct(role) } });
+const recordPayment: PathStep = { do: { type: 'payment.received', accountNumber: acct('f22'), ref: { $ref: 'refs.envelopeRef' }, amountCents: { $ref: 'refs.envelopeCents' } } };
+const recordFax: PathStep = { do: { type: 'exclusion.recorded', accountNumber: acct('f23'), code: 'MEDICAL', memo: { $ref: 'refs.faxMemo' }, dated: { $ref: 'refs.certificateDate' } } };
+const opening: PathStep[] = [{ do: { type: 'holds.checked' } }, { do: { type: 'inbox.applied' } }];
+const approveAndDispatch: PathStep[] = [{ do: { type: 'list.submitted' } }, { ask: 'dana' }, { do: { type: 'orders.dispatched' } }, { advance: 'crews' }];
+const results: PathStep[] = [
 	{ do: { type: 'order.completed', accountNumber: acct('clean1') } },
 	{ do: { type: 'order.unable', accountNumber: acct('clean2'), reason: 'Locked gate, dog in the yard' } }
 ];
-const reconcile = { do: { type: 'day.reconciled' } };
-const dispatchedOrLocked = (role: string) => ({ ctx: 'list', is: { some: { accountNumber: acct(role), state: { in: ['dispatched', 'completed', 'restoring'] } } } });
+const reconcile: PathStep = { do: { type: 'day.reconciled' } };
+const dispatchedOrLocked = (role: string): Check => ({ ctx: 'list', is: { some: { accountNumber: acct(role), state: { in: ['dispatched', 'completed', 'restoring'] } } } });
 
 export default {
 	id: 'lo-morning-list',

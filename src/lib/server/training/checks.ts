@@ -40,7 +40,7 @@ export function matches(value: unknown, m: Match | unknown, f: Facts): boolean {
 	if (m === null || typeof m !== 'object') return deepEqual(value, m);
 	if (isRef(m)) return deepEqual(value, deref(m, f.scenario));
 	if (Array.isArray(m)) return deepEqual(value, deref(m, f.scenario));
-	const entries = Object.entries(m as Record<string, unknown>);
+	const entries = Object.entries(m as Record<string, unknown>).filter(([, v]) => v !== undefined);
 	if (entries.length > 0 && entries.every(([k]) => OPERATORS.has(k))) {
 		return entries.every(([op, arg]) => {
 			switch (op) {

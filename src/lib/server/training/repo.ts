@@ -52,8 +52,11 @@ export function nextSeq(store: Store, attemptId: number): number {
 	return ((store.db.$client.prepare('SELECT max(seq) AS m FROM attempt_events WHERE attempt_id = ?').get(attemptId) as { m: number | null }).m ?? 0) + 1;
 }
 
+/** A log entry before it has its place in the log. */
+export type NewEntry = LogEntry extends infer E ? (E extends LogEntry ? Omit<E, 'seq'> : never) : never;
+
 /** Appends one log entry (inside the caller's transaction). */
-export function appendEntry(store: Store, attemptId: number, entry: Omit<LogEntry, 'seq'>): LogEntry {
+export function appendEntry(store: Store, attemptId: number, entry: NewEntry): LogEntry {
 	const full = { ...entry, seq: nextSeq(store, attemptId) } as LogEntry;
 	store.db.$client.prepare('INSERT INTO attempt_events (attempt_id, seq, entry) VALUES (?, ?, ?)').run(attemptId, full.seq, JSON.stringify(full));
 	return full;

@@ -6,11 +6,18 @@
 import { createRng } from '$lib/server/sandbox/random';
 import { parseScenario, parseWorld, type ResolvedScenario, type Scenario, type Template } from '$scenarios/schema';
 
+// Scenario data is module constants: validate each once per process.
+const parsed = new WeakMap<Scenario, ReturnType<typeof parseScenario>>();
+
 /** Resolves a scenario for a seed (validating its data and the seed's world). */
 export function resolveScenario(scenario: Scenario, seed: number): ResolvedScenario {
-	const data = parseScenario(scenario);
+	let data = parsed.get(scenario);
+	if (!data) {
+		data = parseScenario(scenario);
+		parsed.set(scenario, data);
+	}
 	const world = parseWorld(scenario.world(createRng(seed)));
-	return { ...data, seed, world };
+	return { ...structuredClone(data), seed, world };
 }
 
 /** The value at a dotted path (array indexes allowed), or undefined. */
