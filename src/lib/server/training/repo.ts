@@ -113,3 +113,11 @@ export function listComments(store: Store, attemptId: number): CommentItem[] {
 		)
 		.all(attemptId) as CommentItem[];
 }
+
+/** Records a senior's or supervisor's comment (inside the caller's transaction). */
+export function insertComment(store: Store, c: { attemptId: number; authorId: number; at: number; eventSeq: number | null; body: string }): number {
+	const info = store.db.$client
+		.prepare('INSERT INTO attempt_comments (attempt_id, author_id, at, event_seq, body) VALUES (?, ?, ?, ?, ?)')
+		.run(c.attemptId, c.authorId, c.at, c.eventSeq, c.body);
+	return Number(info.lastInsertRowid);
+}
