@@ -65,6 +65,19 @@ test('a CSR I verifies first, offers what a CSR I can, passes; disclosing first 
 	expect(labels.some((l) => l.includes('Maria Ortiz (simulated): escalation.accepted'))).toBe(true);
 	await expect(page.getByRole('navigation', { name: 'Checklist at this point' })).toContainText('Close: thank and document');
 	await expect(page.getByRole('meter', { name: 'Customer’s mood' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Comments' }).getByRole('textbox')).toHaveCount(0);
+
+	// A senior comments on the attempt; the trainee reads it.
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await signIn(page, 'senior');
+	await page.goto(firstResult);
+	await page.getByLabel('Comment on this attempt').fill('Good warm transfer: the brief meant the customer did not repeat the story.');
+	await page.getByRole('button', { name: 'Add comment' }).click();
+	await expect(page.getByRole('region', { name: 'Comments' })).toContainText('Maria Ortiz');
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await signIn(page, 'csr1');
+	await page.goto(firstResult);
+	await expect(page.getByRole('region', { name: 'Comments' })).toContainText('Good warm transfer');
 });
 
 test('a practice drawer opening uses the live step forms: count what is in the bag, report the short float', async ({ page }) => {

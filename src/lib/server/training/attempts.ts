@@ -244,9 +244,16 @@ export function act(store: Store, user: SessionUser, attemptId: number, action: 
 				finishAttempt(store, row, 'finished', realNow, { id: user.id, username: user.username });
 				return { message: null, refused: false };
 		}
+		// Machine steps are audited by the runner; the attempt's own moves (what was said, chosen, looked at, asked) here.
+		audit(store, { actor: { id: user.id, username: user.username }, action: `attempt.${action.kind}`, target: `attempt:${row.id}`, summary: trainingSummary(action), at: realNow });
 		if (machineSnapshot(store, row).status === 'done') finishAttempt(store, row, 'completed', realNow, { id: user.id, username: user.username });
 		return out;
 	});
+}
+
+function trainingSummary(a: AttemptAction): Record<string, unknown> {
+	const { kind: _k, ...rest } = a;
+	return a.kind === 'step' ? { event: a.payload.type } : rest;
 }
 
 /** Prompts waiting for the trainee's answer at this step. */
