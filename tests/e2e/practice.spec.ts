@@ -25,7 +25,10 @@ async function startScenario(page: Page, title: string) {
 	await expect(page.getByText('Scenario time')).toBeVisible();
 }
 
-test('a CSR I verifies first, offers what a CSR I can, passes; disclosing first fails with the rule; the replay shows each step', async ({ page }) => {
+test.describe.configure({ mode: 'serial' });
+let firstResult = '';
+
+test('a CSR I practising an irate call verifies identity first, offers what a CSR I can, and passes', async ({ page }) => {
 	await signIn(page, 'csr1');
 	await startScenario(page, 'A bill three times the usual');
 	await expect(page.getByRole('timer')).toContainText('Time left');
@@ -38,9 +41,12 @@ test('a CSR I verifies first, offers what a CSR I can, passes; disclosing first 
 	await expect(page.getByText('Passed', { exact: true })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Faults in this scenario' })).toContainText('F-35');
 	await expect(page.getByRole('region', { name: 'Faults in this scenario' }).getByText('missed')).toHaveCount(0);
-	const firstResult = page.url();
+	firstResult = page.url();
+});
 
-	// Second attempt: disclose before verifying.
+test('a second attempt that discloses before verifying fails, citing the rule', async ({ page }) => {
+	await signIn(page, 'csr1');
+	await page.goto(firstResult);
 	await page.getByRole('button', { name: 'Try again (new variant)' }).click();
 	await expect(page.getByText('Scenario time')).toBeVisible();
 	await say(page, 'Let me pull that up');
@@ -50,8 +56,10 @@ test('a CSR I verifies first, offers what a CSR I can, passes; disclosing first 
 	await expect(page.getByText('Not passed', { exact: true })).toBeVisible();
 	await expect(page.getByRole('alert').first()).toContainText('Disclosed account details before verifying identity — policy §1 Identity before disclosure');
 	await expect(page.getByRole('region', { name: 'Compared with earlier attempts' })).toContainText('passed');
+});
 
-	// Replay: step through every event of the first attempt.
+test('the replay shows each step, and a senior’s comment reaches the trainee', async ({ page }) => {
+	await signIn(page, 'csr1');
 	await page.goto(firstResult.replace(/result$/, 'replay'));
 	const total = Number((await page.getByText(/^Event 1 of \d+$/).textContent())!.match(/of (\d+)/)![1]);
 	expect(total).toBeGreaterThan(GOLDEN.length);
@@ -67,14 +75,13 @@ test('a CSR I verifies first, offers what a CSR I can, passes; disclosing first 
 	await expect(page.getByRole('meter', { name: 'Customer’s mood' })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Comments' }).getByRole('textbox')).toHaveCount(0);
 
-	// A senior comments on the attempt; the trainee reads it.
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.context().clearCookies();
 	await signIn(page, 'senior');
 	await page.goto(firstResult);
 	await page.getByLabel('Comment on this attempt').fill('Good warm transfer: the brief meant the customer did not repeat the story.');
 	await page.getByRole('button', { name: 'Add comment' }).click();
 	await expect(page.getByRole('region', { name: 'Comments' })).toContainText('Maria Ortiz');
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.context().clearCookies();
 	await signIn(page, 'csr1');
 	await page.goto(firstResult);
 	await expect(page.getByRole('region', { name: 'Comments' })).toContainText('Good warm transfer');
