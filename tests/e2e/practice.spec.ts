@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { signIn } from './support/auth';
 
 /** The golden replies of "A bill three times the usual", by a phrase each contains (the order on screen is shuffled per variant). */
@@ -18,6 +19,11 @@ async function say(page: Page, phrase: string) {
 	await replies.getByRole('button', { name: phrase }).click();
 }
 
+async function axeClean(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
 async function startScenario(page: Page, title: string) {
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
 	await page.getByRole('link', { name: title }).first().click();
@@ -33,6 +39,7 @@ test('a CSR I practising an irate call verifies identity first, offers what a CS
 	await startScenario(page, 'A bill three times the usual');
 	await expect(page.getByRole('timer')).toContainText('Time left');
 	await expect(page.getByRole('meter', { name: 'Mood' })).toBeVisible();
+	await axeClean(page);
 	for (const phrase of GOLDEN.slice(0, 3)) await say(page, phrase);
 	await expect(page.getByRole('navigation', { name: 'Checklist' })).toContainText('identity.checked');
 	for (const phrase of GOLDEN.slice(3)) await say(page, phrase);
@@ -41,6 +48,7 @@ test('a CSR I practising an irate call verifies identity first, offers what a CS
 	await expect(page.getByText('Passed', { exact: true })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Faults in this scenario' })).toContainText('F-35');
 	await expect(page.getByRole('region', { name: 'Faults in this scenario' }).getByText('missed')).toHaveCount(0);
+	await axeClean(page);
 	firstResult = page.url();
 });
 
@@ -74,6 +82,7 @@ test('the replay shows each step, and a senior’s comment reaches the trainee',
 	await expect(page.getByRole('navigation', { name: 'Checklist at this point' })).toContainText('Close: thank and document');
 	await expect(page.getByRole('meter', { name: 'Customer’s mood' })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Comments' }).getByRole('textbox')).toHaveCount(0);
+	await axeClean(page);
 
 	await page.context().clearCookies();
 	await signIn(page, 'senior');
@@ -108,6 +117,7 @@ test('a practice drawer opening uses the live step forms: count what is in the b
 test('before the end, no page or data response of any scenario carries a fault marker', async ({ page }) => {
 	await signIn(page, 'csr1c');
 	await page.goto('/practice');
+	await axeClean(page);
 	const ids = await page.locator('a[href^="/practice/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!).filter((h) => /^\/practice\/[a-z-]+$/.test(h)))]);
 	expect(ids.length).toBeGreaterThanOrEqual(8);
 	for (const href of ids) {
