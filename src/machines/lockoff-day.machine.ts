@@ -813,9 +813,9 @@ export const lockoffDayMachine = setup({
 							policyRef: REF,
 							needsSecondPerson: true,
 							authority: {
-								// A second person: the lead never approves their own list.
-								'list.approved': { minLevel: 'supervisor', secondPerson: true, takesRole: 'approver' },
-								'list.returned': { minLevel: 'supervisor', secondPerson: true },
+								// A second person: the lead never approves their own list (policy §5 "a supervisor approves the final list").
+								'list.approved': { minLevel: 'supervisor', secondPerson: true, notRoles: ['lead'], takesRole: 'approver' },
+								'list.returned': { minLevel: 'supervisor', secondPerson: true, notRoles: ['lead'] },
 								'account.pulled': { minLevel: LEAD },
 								...DURING_DAY
 							},

@@ -31,9 +31,125 @@ export interface LearningPath {
 	scenarioIds: string[];
 }
 
-export const SCENARIO_SUMMARIES: ScenarioSummary[] = [];
+// Kept as literal data (checked against the scenario files by tests/unit/scenarios/catalog.test.ts) so that
+// importing the catalog never pulls a scenario's answers into a page bundle.
+export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
+	{
+		id: 'do-short-float',
+		version: 1,
+		title: 'Monday float, counted as it is',
+		procedure: 'drawer-opening',
+		level: 'csr1',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:50 am. You are opening your counter drawer with the float bag the vault released to you. Jordan Pike (CSR II) is next to you to verify, and Maria Ortiz is the senior on duty. Count the float and open the drawer — if you can.',
+		targetMinutes: 4
+	},
+	{
+		id: 'cp-counterfeit-partial',
+		version: 1,
+		title: 'A partial payment and a doubtful $100',
+		procedure: 'counter-payment',
+		level: 'csr1',
+		competencies: ['C-PAY', 'C-ID'],
+		faultIds: ['F-02', 'F-08'],
+		brief: 'Mid-morning at the front counter. A customer with a lock-off notice comes to pay what they can in cash. Take the payment the way policy says — and look at what you are handed.',
+		targetMinutes: 8
+	},
+	{
+		id: 'cp-restore-after-nsf',
+		version: 1,
+		title: 'Lights off after a bounced check',
+		procedure: 'counter-payment',
+		level: 'csr2',
+		competencies: ['C-PAY', 'C-RESTORE'],
+		faultIds: ['F-09', 'F-10'],
+		brief: 'It is 4:10 pm. A customer whose service was locked off this morning comes to the counter to get it back on tonight. The lock-off followed a returned payment. Restore the service the way policy allows.',
+		targetMinutes: 8
+	},
+	{
+		id: 'cr-transposed-entry',
+		version: 1,
+		title: 'Close of day: a few cents out',
+		procedure: 'cash-reconciliation',
+		level: 'csr2',
+		competencies: ['C-RECON'],
+		faultIds: ['F-12', 'F-16'],
+		brief: 'It is 5:05 pm and the counter is closed. Close and reconcile your drawer: blind count, remove the float, compare with the batch, find any difference, prepare the deposit and take it to the vault. Jordan Pike (CSR II) is closing with you.',
+		targetMinutes: 12
+	},
+	{
+		id: 'dd-letter-prior-occupant',
+		version: 1,
+		title: 'New tenant, old debt at the address',
+		procedure: 'deposit-decision',
+		level: 'csr2',
+		competencies: ['C-DEPOSIT'],
+		faultIds: ['F-17', 'F-20'],
+		brief: 'A new tenant applies for service at an apartment that was disconnected a few months ago. She brings her ID, her lease and a letter from her previous utility. Decide her deposit the way policy says.',
+		targetMinutes: 10
+	},
+	{
+		id: 'lo-morning-list',
+		version: 1,
+		title: 'Lock-off day: the morning list',
+		procedure: 'lockoff-day',
+		level: 'csr3',
+		competencies: ['C-LOCKOFF'],
+		faultIds: ['F-22', 'F-23', 'F-26', 'F-28'],
+		brief: 'It is 7:45 am on a lock-off day and you lead it. Seven accounts are on the list. Check the day, post the overnight payments, review every account (including what came in the drop box and the fax machine), get the supervisor’s approval, dispatch, and close the day out when the crews report.',
+		targetMinutes: 15
+	},
+	{
+		id: 'ir-high-bill-plan',
+		version: 1,
+		title: 'A bill three times the usual',
+		procedure: 'irate-contact',
+		level: 'csr1',
+		competencies: ['C-IRATE1', 'C-COMPLAINT', 'C-ID'],
+		faultIds: ['F-35', 'F-32'],
+		brief: 'You are a CSR I on the phones. An account holder calls, angry about a bill far higher than usual. Handle the contact: take control, let them vent, verify before you say anything about the account, find out what happened, and offer what you can — within your authority.',
+		targetMinutes: 8
+	},
+	{
+		id: 'ir-son-abusive',
+		version: 1,
+		title: 'Calling about Mom’s account',
+		procedure: 'irate-contact',
+		level: 'csr1',
+		competencies: ['C-IRATE1', 'C-ID', 'C-ESCALATE'],
+		faultIds: ['F-30', 'F-33', 'F-31'],
+		brief: 'You are a CSR I on the phones. A man calls about his mother’s account and wants to know what she owes. Handle the contact the way policy says, whatever he says.',
+		targetMinutes: 8
+	}
+];
 
-export const LEARNING_PATHS: LearningPath[] = [];
+export const LEARNING_PATHS: LearningPath[] = [
+	{
+		id: 'counter-basics',
+		title: 'Counter basics',
+		description: 'Open a drawer, take a payment, close the drawer: the cashier’s day, with the faults that catch new cashiers.',
+		scenarioIds: ['do-short-float', 'cp-counterfeit-partial', 'cr-transposed-entry']
+	},
+	{
+		id: 'difficult-contacts',
+		title: 'Difficult contacts',
+		description: 'Irate callers: identity before disclosure, what a CSR I may offer, the abuse protocol and warm transfers.',
+		scenarioIds: ['ir-high-bill-plan', 'ir-son-abusive']
+	},
+	{
+		id: 'service-decisions',
+		title: 'Restoration and deposits',
+		description: 'Getting service back on after a lock-off and deciding a new customer’s deposit (CSR II work).',
+		scenarioIds: ['cp-restore-after-nsf', 'dd-letter-prior-occupant']
+	},
+	{
+		id: 'lockoff-lead',
+		title: 'Leading lock-off day',
+		description: 'The CSR III lead’s day: holds, inbox, exclusions found outside the system, approval and results.',
+		scenarioIds: ['lo-morning-list']
+	}
+];
 
 export function scenarioSummary(id: string): ScenarioSummary | undefined {
 	return SCENARIO_SUMMARIES.find((s) => s.id === id);

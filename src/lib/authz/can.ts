@@ -52,7 +52,13 @@ export type Action =
 	| 'competency.signoff'
 	| 'competency.revoke'
 	| 'promotion.record'
-	| 'framework.edit';
+	| 'framework.edit'
+
+	| 'practice.use'
+	| 'attempt.start'
+	| 'attempt.view'
+	| 'attempt.act'
+	| 'attempt.comment';
 
 export interface Resource {
 	/** Level of the user account being created or managed. */
@@ -71,6 +77,8 @@ export interface Resource {
 	run?: { ownerId: number; supervisorId: number | null; roles: Partial<Record<RunRole, string>> };
 	/** The authority the current step declares for the event being sent (run.step). */
 	authority?: EventAuthority;
+	/** A training attempt (attempt.view / attempt.act / attempt.comment): whose it is. */
+	attempt?: { userId: number };
 }
 
 export interface Decision {
@@ -124,6 +132,26 @@ export function decide(user: Principal | null, action: Action, resource: Resourc
 		}
 		case 'run.step':
 			return stepDecision(user, resource);
+		// Training attempts (ladder.md: any level practises any scenario, acting with the scenario's level).
+		case 'practice.use':
+		case 'attempt.start':
+			return allow;
+		case 'attempt.view': {
+			const a = resource.attempt;
+			if (!a) return deny('Unknown attempt.');
+			return a.userId === user.id || atLeast(user.level, 'senior') ? allow : deny('Only the trainee, seniors and supervisors can see an attempt.');
+		}
+		case 'attempt.act': {
+			const a = resource.attempt;
+			if (!a) return deny('Unknown attempt.');
+			return a.userId === user.id ? allow : deny('Only the trainee takes their own attempt.');
+		}
+		case 'attempt.comment': {
+			const a = resource.attempt;
+			if (!a) return deny('Unknown attempt.');
+			if (!atLeast(user.level, 'senior')) return deny('Only seniors and supervisors comment on attempts.');
+			return a.userId === user.id ? deny('Comments are for reviewing someone else’s attempt.') : allow;
+		}
 		default:
 			return trainingDecision(user, action, resource);
 	}

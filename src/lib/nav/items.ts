@@ -14,6 +14,7 @@ const ITEMS: NavItem[] = [
 	{ href: '/drawer', label: 'My drawer', action: 'app.use' },
 	{ href: '/runs', label: 'Runs', action: 'app.use' },
 	{ href: '/runs/verify', label: 'To verify', action: 'app.use' },
+	{ href: '/practice', label: 'Practice', action: 'practice.use' },
 	{ href: '/training', label: 'My training', action: 'training.self' },
 	{ href: '/team', label: 'Team', action: 'team.view' },
 	{ href: '/readiness', label: 'Readiness', action: 'readiness.view' },

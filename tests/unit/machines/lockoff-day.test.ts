@@ -494,8 +494,8 @@ describe('lock-off day machine', () => {
 		const steps = listSteps(lockoffDayMachine);
 		expect(steps.map((s) => s.id)).toEqual(['holds', 'inbox', 'review', 'approve', 'dispatch', 'field']);
 		const approve = steps.find((s) => s.id === 'approve')!;
-		expect(approve.authority?.['list.approved']).toEqual({ minLevel: 'supervisor', secondPerson: true, takesRole: 'approver' });
-		expect(approve.authority?.['list.returned']).toEqual({ minLevel: 'supervisor', secondPerson: true });
+		expect(approve.authority?.['list.approved']).toEqual({ minLevel: 'supervisor', secondPerson: true, notRoles: ['lead'], takesRole: 'approver' });
+		expect(approve.authority?.['list.returned']).toEqual({ minLevel: 'supervisor', secondPerson: true, notRoles: ['lead'] });
 		expect(steps.find((s) => s.id === 'inbox')!.order).toEqual([expect.objectContaining({ id: 'inbox-before-review', kind: 'soft' })]);
 		// Lead events are open from CSR II: a CSR II leads only in a supervised run (ladder.md), which the start gate enforces.
 		for (const s of steps)

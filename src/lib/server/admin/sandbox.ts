@@ -15,9 +15,10 @@ export function resetSandbox(store: Store, actor: SessionUser, opts: ResetOption
 	return mutate(store, () => {
 		const result = generateSandbox(store.db.$client, opts);
 		// Live runs act on sandbox accounts that no longer exist as they were: end them, keep their record.
+		// Training attempts have their own worlds and carry on.
 		const ended = store.db.$client
 			.prepare(
-				"UPDATE procedure_runs SET status = 'abandoned', abandon_reason = 'sandbox reset', version = version + 1, updated_at = ? WHERE status IN ('in_progress', 'awaiting_verification')"
+				"UPDATE procedure_runs SET status = 'abandoned', abandon_reason = 'sandbox reset', version = version + 1, updated_at = ? WHERE kind = 'live' AND status IN ('in_progress', 'awaiting_verification')"
 			)
 			.run(now()).changes;
 		audit(store, { actor: { id: actor.id, username: actor.username }, action: 'sandbox.reset', target: 'sandbox', summary: { ...opts, ms: result.ms, runsAbandoned: ended } });

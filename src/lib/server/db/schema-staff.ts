@@ -84,6 +84,8 @@ export const procedureRuns = sqliteTable(
 			.references(() => users.id),
 		supervisorId: integer('supervisor_id').references(() => users.id),
 		status: text('status', { enum: ['in_progress', 'awaiting_verification', 'completed', 'abandoned'] }).notNull(),
+		/** 'live' (the shared sandbox) or 'attempt' (a training attempt's own world): attempts stay out of runs lists, queues and resets. */
+		kind: text('kind', { enum: ['live', 'attempt'] }).notNull().default('live'),
 		abandonReason: text('abandon_reason'),
 		subject: text('subject'),
 		input: text('input').notNull(),

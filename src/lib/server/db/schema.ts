@@ -1,4 +1,5 @@
-/** The database schema: staff side (kept across sandbox resets), the sandbox utility and the competency tracker. */
+/** The database schema: staff side (kept across sandbox resets), training attempts, the sandbox utility and the competency tracker. */
 export * from './schema-staff';
+export * from './schema-training';
 export * from './schema-sandbox';
 export * from './schema-competency';

@@ -36,7 +36,7 @@ export function verificationQueue(store: Store, user: SessionUser): QueueItem[] 
 			`SELECT r.*, r.machine_version AS machineVersion, r.owner_id AS ownerId, r.supervisor_id AS supervisorId, r.step_id AS stepId,
 				r.effects_applied AS effectsApplied, r.started_at AS startedAt, r.updated_at AS updatedAt, u.display_name AS ownerName
 			 FROM procedure_runs r JOIN users u ON u.id = r.owner_id
-			 WHERE r.status = 'awaiting_verification' AND r.owner_id <> ? ORDER BY r.updated_at LIMIT 200`
+			 WHERE r.status = 'awaiting_verification' AND r.kind = 'live' AND r.owner_id <> ? ORDER BY r.updated_at LIMIT 200`
 		)
 		.all(user.id) as (RunRow & { ownerName: string })[];
 	const out: QueueItem[] = [];

@@ -24,6 +24,8 @@ export interface RunRow {
 	ownerId: number;
 	supervisorId: number | null;
 	status: 'in_progress' | 'awaiting_verification' | 'completed' | 'abandoned';
+	/** 'attempt' runs belong to a training attempt and act on its own world, never the sandbox. */
+	kind: 'live' | 'attempt';
 	abandonReason: string | null;
 	subject: string | null;
 	input: string;
@@ -53,7 +55,7 @@ export class RunError extends Error {
 }
 
 const SELECT_RUN = `SELECT id, procedure, machine_version AS machineVersion, revision, owner_id AS ownerId, supervisor_id AS supervisorId,
-	status, abandon_reason AS abandonReason, subject, input, snapshot, step_id AS stepId, version, effects_applied AS effectsApplied,
+	status, kind, abandon_reason AS abandonReason, subject, input, snapshot, step_id AS stepId, version, effects_applied AS effectsApplied,
 	outcome, started_at AS startedAt, updated_at AS updatedAt, completed_at AS completedAt FROM procedure_runs`;
 
 export function loadRun(store: Store, id: number): RunRow | null {
@@ -104,7 +106,7 @@ export function startRun(
 	user: SessionUser,
 	procedureKey: string,
 	input: Record<string, unknown>,
-	opts: { subject?: string; supervisorId?: number | null; at: number }
+	opts: { subject?: string; supervisorId?: number | null; at: number; kind?: 'live' | 'attempt' }
 ): RunRow {
 	const def = procedureDef(procedureKey);
 	if (!def) throw new RunError(`Unknown procedure ${procedureKey}.`, 404);
@@ -119,8 +121,8 @@ export function startRun(
 	return mutate(store, () => {
 		const info = store.db.$client
 			.prepare(
-				`INSERT INTO procedure_runs (procedure, machine_version, revision, owner_id, supervisor_id, status, subject, input, snapshot, step_id, version, effects_applied, started_at, updated_at)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?)`
+				`INSERT INTO procedure_runs (procedure, machine_version, revision, owner_id, supervisor_id, status, kind, subject, input, snapshot, step_id, version, effects_applied, started_at, updated_at)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?)`
 			)
 			.run(
 				def.key,
@@ -129,6 +131,7 @@ export function startRun(
 				user.id,
 				opts.supervisorId ?? null,
 				statusOf(snap),
+				opts.kind ?? 'live',
 				opts.subject ?? null,
 				JSON.stringify(fullInput),
 				JSON.stringify(persisted),
@@ -137,7 +140,7 @@ export function startRun(
 				opts.at
 			);
 		const id = Number(info.lastInsertRowid);
-		audit(store, { actor: actorOf(user), action: 'run.start', target: `run:${id}`, summary: { procedure: def.key, subject: opts.subject ?? null }, at: opts.at });
+		audit(store, { actor: actorOf(user), action: 'run.start', target: `run:${id}`, summary: { procedure: def.key, subject: opts.subject ?? null, ...(opts.kind === 'attempt' ? { kind: 'attempt' } : {}) }, at: opts.at });
 		return loadRun(store, id)!;
 	});
 }

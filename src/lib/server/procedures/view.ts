@@ -75,8 +75,9 @@ export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): Ru
 	const ctx = snap.context as ProcedureContextBase & Record<string, unknown>;
 	const events = store.db.$client
 		.prepare(
-			`SELECT e.type, e.at, e.applied, e.refusal, e.step_id AS stepId, u.display_name AS by
-			 FROM run_events e JOIN users u ON u.id = e.actor_id WHERE e.run_id = ? ORDER BY e.seq`
+			// The name stamped on the event (a training attempt's simulated colleagues have no user row).
+			`SELECT e.type, e.at, e.applied, e.refusal, e.step_id AS stepId, coalesce(json_extract(e.event, '$.by.name'), u.display_name, 'someone') AS by
+			 FROM run_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.run_id = ? ORDER BY e.seq`
 		)
 		.all(run.id) as { type: string; at: number; applied: number; refusal: string | null; stepId: string | null; by: string }[];
 	const active = activeSteps(snap);

@@ -16,7 +16,8 @@ export interface RunListItem {
 const STATUSES = ['in_progress', 'awaiting_verification', 'completed', 'abandoned'] as const;
 
 export function listRuns(store: Store, opts: { ownerId?: number; status?: string; limit?: number }): RunListItem[] {
-	const where: string[] = [];
+	// Training attempts have their own pages (/practice): "My runs" lists live work only.
+	const where: string[] = ["r.kind = 'live'"];
 	const args: (string | number)[] = [];
 	if (opts.ownerId !== undefined) {
 		where.push('r.owner_id = ?');
@@ -31,7 +32,7 @@ export function listRuns(store: Store, opts: { ownerId?: number; status?: string
 		.prepare(
 			`SELECT r.id, r.procedure, r.subject, r.status, r.step_id AS stepId, u.display_name AS ownerName, r.started_at AS startedAt,
 				r.updated_at AS updatedAt, r.abandon_reason AS abandonReason
-			 FROM procedure_runs r JOIN users u ON u.id = r.owner_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+			 FROM procedure_runs r JOIN users u ON u.id = r.owner_id WHERE ${where.join(' AND ')}
 			 ORDER BY r.updated_at DESC, r.id DESC LIMIT ?`
 		)
 		.all(...args) as RunListItem[];
