@@ -79,6 +79,17 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		targetMinutes: 12
 	},
 	{
+		id: 'cr-stuck-twenties',
+		version: 1,
+		title: 'First close: twenty dollars short',
+		procedure: 'cash-reconciliation',
+		level: 'csr1',
+		competencies: ['C-RECON'],
+		faultIds: ['F-11'],
+		brief: 'It is 5:10 pm on a quiet day. You are closing your own drawer for one of the first times, with Maria Ortiz (CSR Senior) supervising every step. Count blind, take out the float, compare with the batch and, if it differs, find out why before you accept a shortage.',
+		targetMinutes: 10
+	},
+	{
 		id: 'dd-letter-prior-occupant',
 		version: 1,
 		title: 'New tenant, old debt at the address',

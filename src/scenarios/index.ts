@@ -4,12 +4,13 @@ import doShortFloat from './drawer-opening/do-short-float';
 import cpCounterfeitPartial from './counter-payment/cp-counterfeit-partial';
 import cpRestoreAfterNsf from './counter-payment/cp-restore-after-nsf';
 import crTransposedEntry from './cash-reconciliation/cr-transposed-entry';
+import crStuckTwenties from './cash-reconciliation/cr-stuck-twenties';
 import ddLetterPriorOccupant from './deposit-decision/dd-letter-prior-occupant';
 import loMorningList from './lockoff-day/lo-morning-list';
 import irHighBillPlan from './irate-contact/ir-high-bill-plan';
 import irSonAbusive from './irate-contact/ir-son-abusive';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
