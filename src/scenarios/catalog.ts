@@ -132,7 +132,9 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		faultIds: ['F-30', 'F-33', 'F-31'],
 		brief: 'You are a CSR I on the phones. A man calls about his mother’s account and wants to know what she owes. Handle the contact the way policy says, whatever he says.',
 		targetMinutes: 8
-	}
+	},
+{"id":"cr-check-keyed-cash","version":1,"title":"Cash short, checks over","procedure":"cash-reconciliation","level":"csr2","competencies":["C-RECON"],"faultIds":["F-13"],"brief":"It is 5:05 pm. Close and reconcile your drawer. The afternoon was busy and a relief cashier covered your window over lunch. Jordan Pike (CSR II) is closing with you; Dana Whitfield, the supervisor, is still in her office.","targetMinutes":12},
+{"id":"cr-posted-twice","version":1,"title":"Short by one small payment","procedure":"cash-reconciliation","level":"csr2","competencies":["C-RECON"],"faultIds":["F-14"],"brief":"It is 5:05 pm and the counter is closed. Close and reconcile your drawer. The system froze twice this afternoon while you were posting. Maria Ortiz (CSR Senior) is on duty and Jordan Pike (CSR II) is closing with you.","targetMinutes":12}
 ];
 
 export const LEARNING_PATHS: LearningPath[] = [
