@@ -134,7 +134,8 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		targetMinutes: 8
 	},
 {"id":"cr-check-keyed-cash","version":1,"title":"Cash short, checks over","procedure":"cash-reconciliation","level":"csr2","competencies":["C-RECON"],"faultIds":["F-13"],"brief":"It is 5:05 pm. Close and reconcile your drawer. The afternoon was busy and a relief cashier covered your window over lunch. Jordan Pike (CSR II) is closing with you; Dana Whitfield, the supervisor, is still in her office.","targetMinutes":12},
-{"id":"cr-posted-twice","version":1,"title":"Short by one small payment","procedure":"cash-reconciliation","level":"csr2","competencies":["C-RECON"],"faultIds":["F-14"],"brief":"It is 5:05 pm and the counter is closed. Close and reconcile your drawer. The system froze twice this afternoon while you were posting. Maria Ortiz (CSR Senior) is on duty and Jordan Pike (CSR II) is closing with you.","targetMinutes":12}
+{"id":"cr-posted-twice","version":1,"title":"Short by one small payment","procedure":"cash-reconciliation","level":"csr2","competencies":["C-RECON"],"faultIds":["F-14"],"brief":"It is 5:05 pm and the counter is closed. Close and reconcile your drawer. The system froze twice this afternoon while you were posting. Maria Ortiz (CSR Senior) is on duty and Jordan Pike (CSR II) is closing with you.","targetMinutes":12},
+{"id":"cr-check-under-tray","version":1,"title":"A check missing, and a few cents besides","procedure":"cash-reconciliation","level":"csr3","competencies":["C-RECON"],"faultIds":["F-15","F-12"],"brief":"It is 5:15 pm on the first of the month, the busiest counter day. Close and reconcile your drawer. Jordan Pike (CSR II) is closing with you; Maria Ortiz (CSR Senior) and Dana Whitfield (supervisor) are still in the office.","targetMinutes":15}
 ];
 
 export const LEARNING_PATHS: LearningPath[] = [
