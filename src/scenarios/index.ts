@@ -12,8 +12,9 @@ import irSonAbusive from './irate-contact/ir-son-abusive';
 import crCheckKeyedCash from './cash-reconciliation/cr-check-keyed-cash';
 import crPostedTwice from './cash-reconciliation/cr-posted-twice';
 import crCheckUnderTray from './cash-reconciliation/cr-check-under-tray';
+import crFridayRush from './cash-reconciliation/cr-friday-rush';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
