@@ -13,8 +13,9 @@ import crCheckKeyedCash from './cash-reconciliation/cr-check-keyed-cash';
 import crPostedTwice from './cash-reconciliation/cr-posted-twice';
 import crCheckUnderTray from './cash-reconciliation/cr-check-under-tray';
 import crFridayRush from './cash-reconciliation/cr-friday-rush';
+import ddVacantPremise from './deposit-decision/dd-vacant-premise';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
