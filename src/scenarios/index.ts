@@ -15,8 +15,9 @@ import crCheckUnderTray from './cash-reconciliation/cr-check-under-tray';
 import crFridayRush from './cash-reconciliation/cr-friday-rush';
 import ddVacantPremise from './deposit-decision/dd-vacant-premise';
 import ddRoommateWriteoff from './deposit-decision/dd-roommate-writeoff';
+import ddForeclosureOwner from './deposit-decision/dd-foreclosure-owner';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
