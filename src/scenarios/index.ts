@@ -17,8 +17,9 @@ import ddVacantPremise from './deposit-decision/dd-vacant-premise';
 import ddRoommateWriteoff from './deposit-decision/dd-roommate-writeoff';
 import ddForeclosureOwner from './deposit-decision/dd-foreclosure-owner';
 import ddLetter61Days from './deposit-decision/dd-letter-61-days';
+import ddHouseholdTangle from './deposit-decision/dd-household-tangle';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner, ddLetter61Days];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner, ddLetter61Days, ddHouseholdTangle];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
