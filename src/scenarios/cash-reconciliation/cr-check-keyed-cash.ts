@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../schema';
 import { addCounts, businessDay, floatCounts, makeChange, money } from '../shared/variants';
-import { checkItems, closeSteps as s, counterDay, sum } from './day';
+import { checkItems, closeSteps as s, colleague, counterDay, sum } from './day';
 
 const located = { do: { type: 'difference.located', cause: 'check-keyed-as-cash', checkNumber: { $ref: 'refs.checkNumber' }, amountCents: { $ref: 'refs.checkCents' }, note: { $ref: 'refs.findingNote' } } } as const;
 
@@ -26,8 +26,8 @@ export default {
 	competencies: ['C-RECON'],
 	persona: null,
 	colleagues: [
-		{ id: 'jordan', name: 'Jordan Pike', level: 'csr2', role: 'CSR II', acts: { 'slip.verified': { type: 'slip.verified', bagNumber: { $ref: 'refs.bag' } }, 'vault.accessed': { type: 'vault.accessed' } } },
-		{ id: 'dana', name: 'Dana Whitfield', level: 'supervisor', role: 'Supervisor', acts: { 'checkCount.overridden': { type: 'checkCount.overridden', reason: { $ref: 'refs.overrideReason' } } } }
+		colleague({ id: 'jordan', name: 'Jordan Pike', level: 'csr2', role: 'CSR II', acts: { 'slip.verified': { type: 'slip.verified', bagNumber: { $ref: 'refs.bag' } }, 'vault.accessed': { type: 'vault.accessed' } } }),
+		colleague({ id: 'dana', name: 'Dana Whitfield', level: 'supervisor', role: 'Supervisor', acts: { 'checkCount.overridden': { type: 'checkCount.overridden', reason: { $ref: 'refs.overrideReason' } } } })
 	],
 	faults: [
 		{

@@ -6,7 +6,7 @@
  */
 import type { PathStep, Scenario } from '../schema';
 import { addCounts, businessDay, cents, floatCounts, makeChange, money } from '../shared/variants';
-import { checkItems, closeSteps as s, counterDay, sum } from './day';
+import { checkItems, closeSteps as s, colleague, counterDay, sum } from './day';
 
 const locateTransposition: PathStep[] = [
 	{ inspect: 'batch-list' },
@@ -38,9 +38,9 @@ export default {
 	competencies: ['C-RECON'],
 	persona: null,
 	colleagues: [
-		{ id: 'jordan', name: 'Jordan Pike', level: 'csr2', role: 'CSR II', acts: { 'slip.verified': { type: 'slip.verified', bagNumber: { $ref: 'refs.bag' } }, 'vault.accessed': { type: 'vault.accessed' } } },
-		{ id: 'maria', name: 'Maria Ortiz', level: 'senior', role: 'CSR Senior', acts: { 'secondCount.done': { type: 'secondCount.done', currency: { $ref: 'refs.depositCurrency' }, checks: { $ref: 'refs.firstChecks' } } } },
-		{
+		colleague({ id: 'jordan', name: 'Jordan Pike', level: 'csr2', role: 'CSR II', acts: { 'slip.verified': { type: 'slip.verified', bagNumber: { $ref: 'refs.bag' } }, 'vault.accessed': { type: 'vault.accessed' } } }),
+		colleague({ id: 'maria', name: 'Maria Ortiz', level: 'senior', role: 'CSR Senior', acts: { 'secondCount.done': { type: 'secondCount.done', currency: { $ref: 'refs.depositCurrency' }, checks: { $ref: 'refs.firstChecks' } } } }),
+		colleague({
 			id: 'dana',
 			name: 'Dana Whitfield',
 			level: 'supervisor',
@@ -49,7 +49,7 @@ export default {
 				'checkCount.overridden': { type: 'checkCount.overridden', reason: 'Cashier could not find the check after a search of the counter; count accepted short, incident report to follow.' },
 				'supervisor.approved': { type: 'supervisor.approved', note: 'Reviewed the count and the batch; shortage of a check accepted, incident report filed.' }
 			}
-		}
+		})
 	],
 	faults: [
 		{
@@ -120,7 +120,7 @@ export default {
 		const day = counterDay(rng, { cash: [6, 9], checks: [3, 4] });
 		// Cents "ab" keyed as "ba" (a ≠ b) on one cash payment: the difference is 9 × (a − b) cents.
 		const k = rng.int(0, day.cash.length - 1);
-		let a = rng.int(0, 9);
+		const a = rng.int(0, 9);
 		let b = rng.int(0, 9);
 		while (a === b) b = rng.int(0, 9);
 		const dollars = Math.floor(cents(rng, 2500, 30000) / 100) * 100;

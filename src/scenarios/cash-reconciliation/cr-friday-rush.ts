@@ -5,7 +5,7 @@
  */
 import type { PathStep, Scenario } from '../schema';
 import { addCounts, businessDay, cents, floatCounts, makeChange, money } from '../shared/variants';
-import { checkItems, closeSteps as s, counterDay, sum } from './day';
+import { checkItems, closeSteps as s, colleague, counterDay, sum } from './day';
 
 const locateCheck: PathStep[] = [
 	{ do: { type: 'checklist.ticked', item: 'check-keyed-as-cash' } },
@@ -36,9 +36,9 @@ export default {
 	competencies: ['C-RECON'],
 	persona: null,
 	colleagues: [
-		{ id: 'jordan', name: 'Jordan Pike', level: 'csr2', role: 'CSR II', acts: { 'slip.verified': { type: 'slip.verified', bagNumber: { $ref: 'refs.bag' } }, 'vault.accessed': { type: 'vault.accessed' } } },
-		{ id: 'maria', name: 'Maria Ortiz', level: 'senior', role: 'CSR Senior', acts: { 'secondCount.done': { type: 'secondCount.done', currency: { $ref: 'refs.depositCurrency' }, checks: { $ref: 'refs.depositChecks' } } } },
-		{ id: 'dana', name: 'Dana Whitfield', level: 'supervisor', role: 'Supervisor', acts: { 'checkCount.overridden': { type: 'checkCount.overridden', reason: { $ref: 'refs.overrideReason' } } } }
+		colleague({ id: 'jordan', name: 'Jordan Pike', level: 'csr2', role: 'CSR II', acts: { 'slip.verified': { type: 'slip.verified', bagNumber: { $ref: 'refs.bag' } }, 'vault.accessed': { type: 'vault.accessed' } } }),
+		colleague({ id: 'maria', name: 'Maria Ortiz', level: 'senior', role: 'CSR Senior', acts: { 'secondCount.done': { type: 'secondCount.done', currency: { $ref: 'refs.depositCurrency' }, checks: { $ref: 'refs.depositChecks' } } } }),
+		colleague({ id: 'dana', name: 'Dana Whitfield', level: 'supervisor', role: 'Supervisor', acts: { 'checkCount.overridden': { type: 'checkCount.overridden', reason: { $ref: 'refs.overrideReason' } } } })
 	],
 	faults: [
 		{

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../schema';
 import { addCounts, businessDay, cents, floatCounts, makeChange, money } from '../shared/variants';
-import { checkItems, closeSteps as s, counterDay, sum } from './day';
+import { checkItems, closeSteps as s, colleague, counterDay, sum } from './day';
 
 const explain = (note: string) => ({ do: { type: 'variance.explained', note } });
 
@@ -26,8 +26,8 @@ export default {
 	competencies: ['C-RECON'],
 	persona: null,
 	colleagues: [
-		{ id: 'maria', name: 'Maria Ortiz', level: 'senior', role: 'CSR Senior', acts: { 'secondCount.done': { type: 'secondCount.done', currency: { $ref: 'refs.depositCurrency' }, checks: { $ref: 'refs.depositChecks' } } } },
-		{ id: 'jordan', name: 'Jordan Pike', level: 'csr2', role: 'CSR II', acts: { 'slip.verified': { type: 'slip.verified', bagNumber: { $ref: 'refs.bag' } }, 'vault.accessed': { type: 'vault.accessed' } } }
+		colleague({ id: 'maria', name: 'Maria Ortiz', level: 'senior', role: 'CSR Senior', acts: { 'secondCount.done': { type: 'secondCount.done', currency: { $ref: 'refs.depositCurrency' }, checks: { $ref: 'refs.depositChecks' } } } }),
+		colleague({ id: 'jordan', name: 'Jordan Pike', level: 'csr2', role: 'CSR II', acts: { 'slip.verified': { type: 'slip.verified', bagNumber: { $ref: 'refs.bag' } }, 'vault.accessed': { type: 'vault.accessed' } } })
 	],
 	faults: [
 		{

@@ -1,7 +1,7 @@
 /** A counter drawer's day for the close-of-day scenarios: cash payments by account, checks and the card batch, seed-drawn. */
 import type { Rng } from '$lib/server/sandbox/random';
 import type { DenominationCounts } from '$lib/policy/settings';
-import type { PathStep } from '../schema';
+import type { PathStep, ScenarioData } from '../schema';
 import { accountNumbers, cents, checkNumber, floatCounts } from '../shared/variants';
 
 export interface CashPayment {
@@ -54,3 +54,6 @@ export const closeSteps = {
 };
 
 export const floatRef = (): DenominationCounts => floatCounts();
+
+/** A simulated colleague, typed as the schema takes it (so colleagues with different acts share one array). */
+export const colleague = (c: ScenarioData['colleagues'][number]) => c;
