@@ -79,6 +79,17 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		targetMinutes: 12
 	},
 	{
+		id: 'cr-stuck-twenties',
+		version: 1,
+		title: 'First close: twenty dollars short',
+		procedure: 'cash-reconciliation',
+		level: 'csr1',
+		competencies: ['C-RECON'],
+		faultIds: ['F-11'],
+		brief: 'It is 5:10 pm on a quiet day. You are closing your own drawer for one of the first times, with Maria Ortiz (CSR Senior) supervising every step. Count blind, take out the float, compare with the batch and, if it differs, find out why before you accept a shortage.',
+		targetMinutes: 10
+	},
+	{
 		id: 'dd-letter-prior-occupant',
 		version: 1,
 		title: 'New tenant, old debt at the address',
@@ -121,7 +132,16 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		faultIds: ['F-30', 'F-33', 'F-31'],
 		brief: 'You are a CSR I on the phones. A man calls about his mother’s account and wants to know what she owes. Handle the contact the way policy says, whatever he says.',
 		targetMinutes: 8
-	}
+	},
+{"id":"cr-check-keyed-cash","version":1,"title":"Cash short, checks over","procedure":"cash-reconciliation","level":"csr2","competencies":["C-RECON"],"faultIds":["F-13"],"brief":"It is 5:05 pm. Close and reconcile your drawer. The afternoon was busy and a relief cashier covered your window over lunch. Jordan Pike (CSR II) is closing with you; Dana Whitfield, the supervisor, is still in her office.","targetMinutes":12},
+{"id":"cr-posted-twice","version":1,"title":"Short by one small payment","procedure":"cash-reconciliation","level":"csr2","competencies":["C-RECON"],"faultIds":["F-14"],"brief":"It is 5:05 pm and the counter is closed. Close and reconcile your drawer. The system froze twice this afternoon while you were posting. Maria Ortiz (CSR Senior) is on duty and Jordan Pike (CSR II) is closing with you.","targetMinutes":12},
+{"id":"cr-check-under-tray","version":1,"title":"A check missing, and a few cents besides","procedure":"cash-reconciliation","level":"csr3","competencies":["C-RECON"],"faultIds":["F-15","F-12"],"brief":"It is 5:15 pm on the first of the month, the busiest counter day. Close and reconcile your drawer. Jordan Pike (CSR II) is closing with you; Maria Ortiz (CSR Senior) and Dana Whitfield (supervisor) are still in the office.","targetMinutes":15},
+{"id":"cr-friday-rush","version":1,"title":"Friday rush: three things off","procedure":"cash-reconciliation","level":"csr3","competencies":["C-RECON"],"faultIds":["F-13","F-14","F-16"],"brief":"It is 5:20 pm on a Friday after a long line that ran past closing. Close and reconcile your drawer. Two customers paid at once at one point and the screen lagged all afternoon. Jordan Pike (CSR II) is closing with you; Maria Ortiz (CSR Senior) and Dana Whitfield (supervisor) are in the back office.","targetMinutes":15},
+{"id":"dd-vacant-premise","version":1,"title":"A house that stood empty","procedure":"deposit-decision","level":"csr1","competencies":["C-DEPOSIT"],"faultIds":["F-21"],"brief":"A tenant comes to the counter to start service at a rental house. She has her driver’s license and the lease. The house was empty for most of the year. Decide her deposit, and help her with how to pay it.","targetMinutes":8},
+{"id":"dd-roommate-writeoff","version":1,"title":"Two names on the application","procedure":"deposit-decision","level":"csr1","competencies":["C-DEPOSIT"],"faultIds":["F-19"],"brief":"Two roommates come to the counter to start service at an apartment. One signs the application; the other is listed as an adult in the household. Run the credit check on everyone listed and decide the deposit the way policy says.","targetMinutes":10},
+{"id":"dd-foreclosure-owner","version":1,"title":"The bank-owned house","procedure":"deposit-decision","level":"csr1","competencies":["C-DEPOSIT"],"faultIds":["F-20","F-21"],"brief":"A new homeowner comes in to start service at a house she bought from the bank. There is an old disconnection on the address and the screen shows a large unpaid balance there. She has her ID and the grant deed. Decide the deposit.","targetMinutes":10},
+{"id":"dd-letter-61-days","version":1,"title":"A good letter, one day too old","procedure":"deposit-decision","level":"csr2","competencies":["C-DEPOSIT"],"faultIds":["F-18"],"brief":"A customer moving to Riverton from out of town applies for service at a rented duplex. He brings his ID, his lease and a letter of credit from his old utility, and expects the deposit to be waived. Decide it the way policy says.","targetMinutes":10},
+{"id":"dd-household-tangle","version":1,"title":"A clean letter, a complicated household","procedure":"deposit-decision","level":"csr3","competencies":["C-DEPOSIT"],"faultIds":["F-19","F-20","F-21"],"brief":"A couple applies for service at a house that was shut off last year and has stood mostly empty. The applicant has a spotless letter of credit and asks for the deposit to be waived; her partner is listed on the application. Work the whole decision: right to occupy, everyone’s credit, the old shut-off, any debt, and the deposit.","targetMinutes":14}
 ];
 
 export const LEARNING_PATHS: LearningPath[] = [

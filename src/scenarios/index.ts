@@ -4,12 +4,22 @@ import doShortFloat from './drawer-opening/do-short-float';
 import cpCounterfeitPartial from './counter-payment/cp-counterfeit-partial';
 import cpRestoreAfterNsf from './counter-payment/cp-restore-after-nsf';
 import crTransposedEntry from './cash-reconciliation/cr-transposed-entry';
+import crStuckTwenties from './cash-reconciliation/cr-stuck-twenties';
 import ddLetterPriorOccupant from './deposit-decision/dd-letter-prior-occupant';
 import loMorningList from './lockoff-day/lo-morning-list';
 import irHighBillPlan from './irate-contact/ir-high-bill-plan';
 import irSonAbusive from './irate-contact/ir-son-abusive';
+import crCheckKeyedCash from './cash-reconciliation/cr-check-keyed-cash';
+import crPostedTwice from './cash-reconciliation/cr-posted-twice';
+import crCheckUnderTray from './cash-reconciliation/cr-check-under-tray';
+import crFridayRush from './cash-reconciliation/cr-friday-rush';
+import ddVacantPremise from './deposit-decision/dd-vacant-premise';
+import ddRoommateWriteoff from './deposit-decision/dd-roommate-writeoff';
+import ddForeclosureOwner from './deposit-decision/dd-foreclosure-owner';
+import ddLetter61Days from './deposit-decision/dd-letter-61-days';
+import ddHouseholdTangle from './deposit-decision/dd-household-tangle';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner, ddLetter61Days, ddHouseholdTangle];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
