@@ -46,6 +46,72 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		targetMinutes: 4
 	},
 	{
+		id: 'do-float-over',
+		version: 1,
+		title: 'A float with twenty dollars too many',
+		procedure: 'drawer-opening',
+		level: 'csr1',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:45 am on a Tuesday. Your float bag came back from the vault with a sticky note from last night’s closer. Jordan Pike (CSR II) is waiting to verify; Maria Ortiz is the senior on duty. Count the float and open your drawer — if you can.',
+		targetMinutes: 4
+	},
+	{
+		id: 'do-mixed-strap',
+		version: 1,
+		title: 'A ten among the fives',
+		procedure: 'drawer-opening',
+		level: 'csr1',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:50 am. You are opening your counter drawer with the float bag from the vault. The straps look right at a glance. Jordan Pike (CSR II) verifies after you; Maria Ortiz is the senior on duty. Count the float, bill by bill, and open — if you can.',
+		targetMinutes: 4
+	},
+	{
+		id: 'do-iou-slip',
+		version: 1,
+		title: 'An IOU in the float bag',
+		procedure: 'drawer-opening',
+		level: 'csr1',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:50 am, the day after a long weekend. Inside your float bag is a handwritten IOU from a colleague who needed change on Friday. Jordan Pike (CSR II) is next to you to verify; Maria Ortiz is the senior on duty. Count the float and open the drawer — if you can.',
+		targetMinutes: 4
+	},
+	{
+		id: 'do-coin-roll',
+		version: 1,
+		title: 'The quarter roll that is not',
+		procedure: 'drawer-opening',
+		level: 'csr1',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:50 am. Opening your drawer, you break the coin rolls into the tray. One quarter wrapper feels light. Jordan Pike (CSR II) is next to you to verify; Maria Ortiz is the senior on duty. Count the float and open — if you can.',
+		targetMinutes: 4
+	},
+	{
+		id: 'do-cover-the-five',
+		version: 1,
+		title: '“I’ll just put a five in”',
+		procedure: 'drawer-opening',
+		level: 'csr2',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:55 am and the doors open at 8:00. Three people are already waiting outside. You are opening your drawer; Jordan Pike (CSR II) verifies for you and Maria Ortiz is the senior on duty. Count the float and open — if you can.',
+		targetMinutes: 4
+	},
+	{
+		id: 'do-lead-no-senior',
+		version: 1,
+		title: 'Opening lead, short float, no senior in',
+		procedure: 'drawer-opening',
+		level: 'csr3',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:40 am. You are the CSR III opening lead: Maria Ortiz (senior) called in sick, and Dana Whitfield (supervisor) is on her way in. Your own float bag is next. Jordan Pike (CSR II) can verify; Sam Nguyen (CSR I) is also on the floor. Count your float and open — if you can.',
+		targetMinutes: 5
+	},
+	{
 		id: 'cp-counterfeit-partial',
 		version: 1,
 		title: 'A partial payment and a doubtful $100',
