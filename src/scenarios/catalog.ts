@@ -46,17 +46,6 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		targetMinutes: 4
 	},
 	{
-		id: 'do-float-over',
-		version: 1,
-		title: 'A float with twenty dollars too many',
-		procedure: 'drawer-opening',
-		level: 'csr1',
-		competencies: ['C-OPEN'],
-		faultIds: ['F-01'],
-		brief: 'It is 7:45 am on a Tuesday. Your float bag came back from the vault with a sticky note from last night’s closer. Jordan Pike (CSR II) is waiting to verify; Maria Ortiz is the senior on duty. Count the float and open your drawer — if you can.',
-		targetMinutes: 4
-	},
-	{
 		id: 'do-mixed-strap',
 		version: 1,
 		title: 'A ten among the fives',

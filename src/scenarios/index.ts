@@ -1,7 +1,6 @@
 /** Every training scenario, validated by tests/unit/scenarios (server-side only: scenarios hold the answers). */
 import type { Scenario } from './schema';
 import doShortFloat from './drawer-opening/do-short-float';
-import doFloatOver from './drawer-opening/do-float-over';
 import doMixedStrap from './drawer-opening/do-mixed-strap';
 import doIouSlip from './drawer-opening/do-iou-slip';
 import doCoinRoll from './drawer-opening/do-coin-roll';
@@ -15,7 +14,7 @@ import loMorningList from './lockoff-day/lo-morning-list';
 import irHighBillPlan from './irate-contact/ir-high-bill-plan';
 import irSonAbusive from './irate-contact/ir-son-abusive';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, doFloatOver, doMixedStrap, doIouSlip, doCoinRoll, doCoverTheFive, doLeadNoSenior, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, doMixedStrap, doIouSlip, doCoinRoll, doCoverTheFive, doLeadNoSenior, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
