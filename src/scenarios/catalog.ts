@@ -123,6 +123,50 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		targetMinutes: 8
 	},
 	{
+		id: 'cp-quick-change',
+		version: 1,
+		title: 'Twenties, ones and a fast talker',
+		procedure: 'counter-payment',
+		level: 'csr1',
+		competencies: ['C-PAY'],
+		faultIds: ['F-03'],
+		brief: 'Late morning at the front counter. A friendly man pays his aunt’s bill in cash and needs change. Take the payment the way policy says — and keep your eyes on the ledge while you count back.',
+		targetMinutes: 6
+	},
+	{
+		id: 'cp-transposed-stub',
+		version: 1,
+		title: 'The number on her phone',
+		procedure: 'counter-payment',
+		level: 'csr1',
+		competencies: ['C-PAY', 'C-ID'],
+		faultIds: ['F-07'],
+		brief: 'Early afternoon. A customer without her bill stub reads her account number off a note on her phone and wants to pay cash. You key the number and an account comes up. Take the payment — on the right account.',
+		targetMinutes: 5
+	},
+	{
+		id: 'cp-two-party-postdated',
+		version: 1,
+		title: 'Two checks, neither one good',
+		procedure: 'counter-payment',
+		level: 'csr2',
+		competencies: ['C-PAY'],
+		faultIds: ['F-04', 'F-05'],
+		brief: 'Mid-afternoon. A holder comes in to pay his whole balance by check. He has a check from his landlord for a repair, signed over to the utility — and his own checkbook if that is a problem. Take the payment the way policy says.',
+		targetMinutes: 7
+	},
+	{
+		id: 'cp-cash-only-restore',
+		version: 1,
+		title: 'Cash-only, locked off, and in a hurry',
+		procedure: 'counter-payment',
+		level: 'csr3',
+		competencies: ['C-PAY', 'C-RESTORE'],
+		faultIds: ['F-10', 'F-06', 'F-03'],
+		brief: 'It is 4:40 pm. A holder whose service was locked off this morning wants it back on tonight. The account went cash-only after a second returned check. He has his checkbook and a roll of hundreds. Restore the service the way policy allows, and count carefully.',
+		targetMinutes: 10
+	},
+	{
 		id: 'cr-transposed-entry',
 		version: 1,
 		title: 'Close of day: a few cents out',
