@@ -64,7 +64,7 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		level: 'csr1',
 		competencies: ['C-OPEN'],
 		faultIds: ['F-01'],
-		brief: 'It is 7:50 am, the day after a long weekend. Inside your float bag is a handwritten IOU from a colleague who needed change on Friday. Jordan Pike (CSR II) is next to you to verify; Maria Ortiz is the senior on duty. Count the float and open the drawer — if you can.',
+		brief: 'It is 7:50 am on a Tuesday. Inside your float bag is a handwritten IOU from a colleague who needed change yesterday afternoon. Jordan Pike (CSR II) is next to you to verify; Maria Ortiz is the senior on duty. Count the float and open the drawer — if you can.',
 		targetMinutes: 4
 	},
 	{

@@ -151,7 +151,7 @@ export default {
 					id: 'check-own',
 					kind: 'check',
 					title: `Check ${postDated.number}, his own`,
-					summary: '“Fine, I’ll write you one of mine. I get paid Friday — I’ll just date it then, you can hold it, right?”',
+					summary: '“Fine, I’ll write you one of mine. I get paid in a few days — I’ll date it for payday, you can hold it till then, right?”',
 					details: [
 						{ label: 'Pay to the order of', value: policy.utility },
 						{ label: 'Date', value: payday },

@@ -6,7 +6,7 @@ export default floatFaultScenario({
 	title: 'An IOU in the float bag',
 	level: 'csr1',
 	brief:
-		'It is 7:50 am, the day after a long weekend. Inside your float bag is a handwritten IOU from a colleague who needed change on Friday. Jordan Pike (CSR II) is next to you to verify; Maria Ortiz is the senior on duty. Count the float and open the drawer — if you can.',
+		'It is 7:50 am on a Tuesday. Inside your float bag is a handwritten IOU from a colleague who needed change yesterday afternoon. Jordan Pike (CSR II) is next to you to verify; Maria Ortiz is the senior on duty. Count the float and open the drawer — if you can.',
 	objectives: ['Count only money: an IOU is not part of the float', 'Report a short float to the senior in writing', 'Leave the drawer closed until the senior replaces the float'],
 	faultTitle: 'Coin borrowed from the float, an IOU left instead: $10 short',
 	countedText: '190',
@@ -21,7 +21,7 @@ export default floatFaultScenario({
 	time: '07:50',
 	bagNote: 'Float bag from the vault; seal intact. A folded slip of paper is tucked in with the coin.',
 	items: (rng) => [
-		{ id: 'iou', kind: 'note', title: 'Handwritten slip in the bag', summary: `“IOU $10 change — ${rng.pick(['Tasha', 'Luis', 'Brenda', 'Kevin'])}, Fri.”`, details: [] }
+		{ id: 'iou', kind: 'note', title: 'Handwritten slip in the bag', summary: `“IOU $10 change — ${rng.pick(['Tasha', 'Luis', 'Brenda', 'Kevin'])}, Mon.”`, details: [] }
 	],
 	mistakeDescription: 'Counts the IOU as $10 of float and enters $200.00; Jordan’s count differs; gives up.',
 	targetMinutes: 4,
