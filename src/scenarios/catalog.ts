@@ -46,6 +46,61 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		targetMinutes: 4
 	},
 	{
+		id: 'do-mixed-strap',
+		version: 1,
+		title: 'A ten among the fives',
+		procedure: 'drawer-opening',
+		level: 'csr1',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:50 am. You are opening your counter drawer with the float bag from the vault. The straps look right at a glance. Jordan Pike (CSR II) verifies after you; Maria Ortiz is the senior on duty. Count the float, bill by bill, and open — if you can.',
+		targetMinutes: 4
+	},
+	{
+		id: 'do-iou-slip',
+		version: 1,
+		title: 'An IOU in the float bag',
+		procedure: 'drawer-opening',
+		level: 'csr1',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:50 am on a Tuesday. Inside your float bag is a handwritten IOU from a colleague who needed change yesterday afternoon. Jordan Pike (CSR II) is next to you to verify; Maria Ortiz is the senior on duty. Count the float and open the drawer — if you can.',
+		targetMinutes: 4
+	},
+	{
+		id: 'do-coin-roll',
+		version: 1,
+		title: 'The quarter roll that is not',
+		procedure: 'drawer-opening',
+		level: 'csr1',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:50 am. Opening your drawer, you break the coin rolls into the tray. One quarter wrapper feels light. Jordan Pike (CSR II) is next to you to verify; Maria Ortiz is the senior on duty. Count the float and open — if you can.',
+		targetMinutes: 4
+	},
+	{
+		id: 'do-cover-the-five',
+		version: 1,
+		title: '“I’ll just put a five in”',
+		procedure: 'drawer-opening',
+		level: 'csr2',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:55 am and the doors open at 8:00. Three people are already waiting outside. You are opening your drawer; Jordan Pike (CSR II) verifies for you and Maria Ortiz is the senior on duty. Count the float and open — if you can.',
+		targetMinutes: 4
+	},
+	{
+		id: 'do-lead-no-senior',
+		version: 1,
+		title: 'Opening lead, short float, no senior in',
+		procedure: 'drawer-opening',
+		level: 'csr3',
+		competencies: ['C-OPEN'],
+		faultIds: ['F-01'],
+		brief: 'It is 7:40 am. You are the CSR III opening lead: Maria Ortiz (senior) called in sick, and Dana Whitfield (supervisor) is on her way in. Your own float bag is next. Jordan Pike (CSR II) can verify; Sam Nguyen (CSR I) is also on the floor. Count your float and open — if you can.',
+		targetMinutes: 5
+	},
+	{
 		id: 'cp-counterfeit-partial',
 		version: 1,
 		title: 'A partial payment and a doubtful $100',
@@ -66,6 +121,50 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		faultIds: ['F-09', 'F-10'],
 		brief: 'It is 4:10 pm. A customer whose service was locked off this morning comes to the counter to get it back on tonight. The lock-off followed a returned payment. Restore the service the way policy allows.',
 		targetMinutes: 8
+	},
+	{
+		id: 'cp-quick-change',
+		version: 1,
+		title: 'Twenties, ones and a fast talker',
+		procedure: 'counter-payment',
+		level: 'csr1',
+		competencies: ['C-PAY'],
+		faultIds: ['F-03'],
+		brief: 'Late morning at the front counter. A friendly man pays his aunt’s bill in cash and needs change. Take the payment the way policy says — and keep your eyes on the ledge while you count back.',
+		targetMinutes: 6
+	},
+	{
+		id: 'cp-transposed-stub',
+		version: 1,
+		title: 'The number on her phone',
+		procedure: 'counter-payment',
+		level: 'csr1',
+		competencies: ['C-PAY', 'C-ID'],
+		faultIds: ['F-07'],
+		brief: 'Early afternoon. A customer without her bill stub reads her account number off a note on her phone and wants to pay cash. You key the number and an account comes up. Take the payment — on the right account.',
+		targetMinutes: 5
+	},
+	{
+		id: 'cp-two-party-postdated',
+		version: 1,
+		title: 'Two checks, neither one good',
+		procedure: 'counter-payment',
+		level: 'csr2',
+		competencies: ['C-PAY'],
+		faultIds: ['F-04', 'F-05'],
+		brief: 'Mid-afternoon. A holder comes in to pay his whole balance by check. He has a check from his landlord for a repair, signed over to the utility — and his own checkbook if that is a problem. Take the payment the way policy says.',
+		targetMinutes: 7
+	},
+	{
+		id: 'cp-cash-only-restore',
+		version: 1,
+		title: 'Cash-only, locked off, and in a hurry',
+		procedure: 'counter-payment',
+		level: 'csr3',
+		competencies: ['C-PAY', 'C-RESTORE'],
+		faultIds: ['F-10', 'F-06', 'F-03'],
+		brief: 'It is 4:40 pm. A holder whose service was locked off this morning wants it back on tonight. The account went cash-only after a second returned check. He has his checkbook and a roll of hundreds. Restore the service the way policy allows, and count carefully.',
+		targetMinutes: 10
 	},
 	{
 		id: 'cr-transposed-entry',

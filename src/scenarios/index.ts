@@ -1,8 +1,17 @@
 /** Every training scenario, validated by tests/unit/scenarios (server-side only: scenarios hold the answers). */
 import type { Scenario } from './schema';
 import doShortFloat from './drawer-opening/do-short-float';
+import doMixedStrap from './drawer-opening/do-mixed-strap';
+import doIouSlip from './drawer-opening/do-iou-slip';
+import doCoinRoll from './drawer-opening/do-coin-roll';
+import doCoverTheFive from './drawer-opening/do-cover-the-five';
+import doLeadNoSenior from './drawer-opening/do-lead-no-senior';
 import cpCounterfeitPartial from './counter-payment/cp-counterfeit-partial';
 import cpRestoreAfterNsf from './counter-payment/cp-restore-after-nsf';
+import cpQuickChange from './counter-payment/cp-quick-change';
+import cpTransposedStub from './counter-payment/cp-transposed-stub';
+import cpTwoPartyPostdated from './counter-payment/cp-two-party-postdated';
+import cpCashOnlyRestore from './counter-payment/cp-cash-only-restore';
 import crTransposedEntry from './cash-reconciliation/cr-transposed-entry';
 import crStuckTwenties from './cash-reconciliation/cr-stuck-twenties';
 import ddLetterPriorOccupant from './deposit-decision/dd-letter-prior-occupant';
@@ -19,7 +28,7 @@ import ddForeclosureOwner from './deposit-decision/dd-foreclosure-owner';
 import ddLetter61Days from './deposit-decision/dd-letter-61-days';
 import ddHouseholdTangle from './deposit-decision/dd-household-tangle';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner, ddLetter61Days, ddHouseholdTangle];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner, ddLetter61Days, ddHouseholdTangle, doMixedStrap, doIouSlip, doCoinRoll, doCoverTheFive, doLeadNoSenior, cpQuickChange, cpTransposedStub, cpTwoPartyPostdated, cpCashOnlyRestore];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
