@@ -467,9 +467,15 @@ const pullMemoOf = (e: Ev) => (e.type === 'account.pulled' ? text(e.memo) || nul
 // ---------------------------------------------------------------------------------------------
 // Step meta
 
+/**
+ * The lead's events: a CSR III runs the day alone; a CSR II only in a supervised run (ladder.md), so
+ * the events are open from CSR II and the start gate decides who may run it. Same as main's v2.
+ */
+const LEAD = 'csr2' as const;
+
 const DURING_DAY = {
-	'payment.received': { minLevel: 'csr3' },
-	'exclusion.recorded': { minLevel: 'csr3' }
+	'payment.received': { minLevel: LEAD },
+	'exclusion.recorded': { minLevel: LEAD }
 } as const;
 
 const order = (id: string, kind: OrderRule['kind'], description: string): OrderRule => ({ id, kind, description, policyRef: REF });
@@ -677,7 +683,7 @@ export const lockoffDayMachine = setup({
 					instructions:
 						'Lock-offs happen Monday to Thursday, never on a holiday or the day before one, never with a forecast low at or below freezing or a high at 100 °F or more, and no new lock-offs go out after 2:00 pm. A held day ends here.',
 					policyRef: '§0; §5 Lock-off day',
-					authority: { 'holds.checked': { minLevel: 'csr3', takesRole: 'lead' } },
+					authority: { 'holds.checked': { minLevel: LEAD, takesRole: 'lead' } },
 					order: [order('holds-first', 'hard', 'The day holds are checked before anything else.')]
 				}
 			},
@@ -705,7 +711,7 @@ export const lockoffDayMachine = setup({
 							title: 'Apply the payment inbox',
 							instructions: 'Post the overnight drop-box, online and phone payments before reviewing the list, so paid accounts show as PAID.',
 							policyRef: REF,
-							authority: { 'inbox.applied': { minLevel: 'csr3' }, 'account.kept': { minLevel: 'csr3' }, 'account.pulled': { minLevel: 'csr3' }, ...DURING_DAY },
+							authority: { 'inbox.applied': { minLevel: LEAD }, 'account.kept': { minLevel: LEAD }, 'account.pulled': { minLevel: LEAD }, ...DURING_DAY },
 							order: [order('inbox-before-review', 'soft', 'Apply the payment inbox before reviewing the list.')]
 						}
 					},
@@ -724,7 +730,7 @@ export const lockoffDayMachine = setup({
 							instructions:
 								'For each account check payments, plan, medical certificate, dispute, bankruptcy, assistance pledge, notice and door tag, the minimum past-due and the premise. Keep it, or pull it with its reason code.',
 							policyRef: EXCL,
-							authority: { 'account.kept': { minLevel: 'csr3' }, 'account.pulled': { minLevel: 'csr3' }, 'list.submitted': { minLevel: 'csr3' }, ...DURING_DAY },
+							authority: { 'account.kept': { minLevel: LEAD }, 'account.pulled': { minLevel: LEAD }, 'list.submitted': { minLevel: LEAD }, ...DURING_DAY },
 							order: [order('inbox-before-submit', 'hard', 'The inbox is applied before the list goes to the supervisor.')]
 						}
 					},
@@ -746,7 +752,7 @@ export const lockoffDayMachine = setup({
 								// The supervisor is a second person: never the lead (policy §5 "a supervisor approves the final list").
 								'list.approved': { minLevel: 'supervisor', secondPerson: true, notRoles: ['lead'], takesRole: 'approver' },
 								'list.returned': { minLevel: 'supervisor', secondPerson: true, notRoles: ['lead'] },
-								'account.pulled': { minLevel: 'csr3' },
+								'account.pulled': { minLevel: LEAD },
 								...DURING_DAY
 							},
 							order: [order('review-before-approval', 'hard', 'Every account is reviewed before the supervisor approves.')]
@@ -766,7 +772,7 @@ export const lockoffDayMachine = setup({
 							title: 'Dispatch the route sheets',
 							instructions: 'Send one lock-off work order per account on the approved list to the field crews, no later than 2:00 pm.',
 							policyRef: REF,
-							authority: { 'orders.dispatched': { minLevel: 'csr3' }, 'cutoff.passed': { minLevel: 'csr3' }, 'account.pulled': { minLevel: 'csr3' }, ...DURING_DAY },
+							authority: { 'orders.dispatched': { minLevel: LEAD }, 'cutoff.passed': { minLevel: LEAD }, 'account.pulled': { minLevel: LEAD }, ...DURING_DAY },
 							order: [order('approval-before-dispatch', 'hard', 'Nothing is dispatched before the supervisor approves the list.')]
 						}
 					},
@@ -785,11 +791,11 @@ export const lockoffDayMachine = setup({
 								'When a payment or a new exclusion arrives, radio the crew and pull the order (the time is logged); if the lock is already done, the reconnect order goes out. Record each result: completed, unable (with the reason) or tamper. Reconcile when every order is resolved.',
 							policyRef: '§5 Lock-off day; §6 Restoration',
 							authority: {
-								'account.pulled': { minLevel: 'csr3' },
-								'order.completed': { minLevel: 'csr3' },
-								'order.unable': { minLevel: 'csr3' },
-								'order.tamper': { minLevel: 'csr3' },
-								'day.reconciled': { minLevel: 'csr3' },
+								'account.pulled': { minLevel: LEAD },
+								'order.completed': { minLevel: LEAD },
+								'order.unable': { minLevel: LEAD },
+								'order.tamper': { minLevel: LEAD },
+								'day.reconciled': { minLevel: LEAD },
 								...DURING_DAY
 							},
 							order: [order('resolved-before-reconcile', 'hard', 'Reconcile only when every order has a result.')]

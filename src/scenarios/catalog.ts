@@ -134,6 +134,28 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		targetMinutes: 20
 	},
 	{
+		id: 'lo-holiday-eve',
+		version: 1,
+		title: 'Lock-off day: the day before a holiday',
+		procedure: 'lockoff-day',
+		level: 'csr2',
+		competencies: ['C-LOCKOFF'],
+		faultIds: ['F-27'],
+		brief: 'You are a CSR II leading lock-off day for the first time, with Maria Ortiz (senior) supervising. It is 7:45 am, the list is printed and Ken from collections has the route sheets in his hand. Start the day the way the handbook says.',
+		targetMinutes: 4
+	},
+	{
+		id: 'lo-paper-tray',
+		version: 1,
+		title: 'Lock-off day: what is in the paper tray',
+		procedure: 'lockoff-day',
+		level: 'csr2',
+		competencies: ['C-LOCKOFF'],
+		faultIds: ['F-22', 'F-24', 'F-25'],
+		brief: 'You are a CSR II leading lock-off day with Maria Ortiz (senior) supervising. Six accounts are on the list. The counter’s paper tray from yesterday afternoon has not been keyed yet, and the after-hours phone line took a payment. Review the list, get Dana Whitfield’s approval, dispatch and close the day.',
+		targetMinutes: 12
+	},
+	{
 		id: 'ir-high-bill-plan',
 		version: 1,
 		title: 'A bill three times the usual',
@@ -179,8 +201,8 @@ export const LEARNING_PATHS: LearningPath[] = [
 	{
 		id: 'lockoff-lead',
 		title: 'Leading lock-off day',
-		description: 'The CSR III lead’s day: holds, inbox, exclusions found outside the system, approval and results.',
-		scenarioIds: ['lo-morning-list']
+		description: 'From a supervised CSR II day to the CSR III lead’s: holds, inbox, exclusions found outside the system, approval, payments during the day and results.',
+		scenarioIds: ['lo-paper-tray', 'lo-holiday-eve', 'lo-morning-list', 'lo-heat-hold', 'lo-twenty-accounts', 'lo-paid-after-three']
 	}
 ];
 

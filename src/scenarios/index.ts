@@ -9,10 +9,12 @@ import loMorningList from './lockoff-day/lo-morning-list';
 import loPaidAfterThree from './lockoff-day/lo-paid-after-three';
 import loHeatHold from './lockoff-day/lo-heat-hold';
 import loTwentyAccounts from './lockoff-day/lo-twenty-accounts';
+import loHolidayEve from './lockoff-day/lo-holiday-eve';
+import loPaperTray from './lockoff-day/lo-paper-tray';
 import irHighBillPlan from './irate-contact/ir-high-bill-plan';
 import irSonAbusive from './irate-contact/ir-son-abusive';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, ddLetterPriorOccupant, loMorningList, loPaidAfterThree, loHeatHold, loTwentyAccounts, irHighBillPlan, irSonAbusive];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, ddLetterPriorOccupant, loMorningList, loPaidAfterThree, loHeatHold, loTwentyAccounts, loHolidayEve, loPaperTray, irHighBillPlan, irSonAbusive];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
