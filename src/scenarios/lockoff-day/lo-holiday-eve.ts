@@ -6,7 +6,7 @@
 import type { Check, Scenario } from '../schema';
 import { cents } from '../shared/variants';
 import { addDays, holidayOn, isBusinessDay, weekdayOf, type IsoDate } from '$lib/domain/calendar';
-import { cleanFacts, households } from './parts';
+import { cleanFacts, households, SUPERVISING_SENIOR } from './parts';
 
 const ROLES = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'] as const;
 const triedTheList: Check = { any: [{ event: 'inbox.applied', refused: true }, { event: 'account.kept', refused: true }, { event: 'account.pulled', refused: true }, { choice: 'ken.send' }] };
@@ -32,7 +32,7 @@ export default {
 	objectives: ['Check the day’s holds before touching the list', 'Know the calendar rule: never on a holiday or the day before one', 'Say no to a colleague who wants the route sheets out'],
 	competencies: ['C-LOCKOFF'],
 	persona: { role: 'Collections clerk', manner: 'Helpful, keen to get the crews moving', behaviour: ['Has the route sheets ready and wants them out', 'Accepts the hold when the calendar rule is quoted'] },
-	colleagues: [{ id: 'maria', name: 'Maria Ortiz', level: 'senior', role: 'supervising senior', acts: {} }],
+	colleagues: [SUPERVISING_SENIOR],
 	faults: [
 		{
 			id: 'F-27',

@@ -7,7 +7,7 @@
 import type { PathStep, Scenario } from '../schema';
 import { cents, lockoffDay, money } from '../shared/variants';
 import { addDays } from '$lib/domain/calendar';
-import { acct, approveAndDispatch, cleanFacts, completed, dispatchedOrLocked, households, keep, opening, pull, reconcile, refsOf, unable } from './parts';
+import { acct, approveAndDispatch, cleanFacts, completed, dispatchedOrLocked, households, keep, opening, pull, reconcile, refsOf, SUPERVISING_SENIOR, unable } from './parts';
 
 const ROLES = ['f22', 'f24', 'f25', 'clean1', 'clean2', 'clean3'] as const;
 type Fault = 'f22' | 'f24' | 'f25';
@@ -53,7 +53,7 @@ export default {
 	competencies: ['C-LOCKOFF'],
 	persona: null,
 	colleagues: [
-		{ id: 'maria', name: 'Maria Ortiz', level: 'senior', role: 'supervising senior', acts: {} },
+		SUPERVISING_SENIOR,
 		{ id: 'dana', name: 'Dana Whitfield', level: 'supervisor', role: 'supervisor', acts: { 'list.approved': { type: 'list.approved' } } }
 	],
 	faults: [

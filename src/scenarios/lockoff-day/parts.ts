@@ -3,7 +3,7 @@
  * number, so they hold for every seed), the list facts of one account, and a cast of Riverton
  * households drawn from the seed.
  */
-import type { Check, PathStep } from '../schema';
+import type { Check, Colleague, PathStep } from '../schema';
 import { accountNumbers, address, person } from '../shared/variants';
 import { addDays, type IsoDate } from '$lib/domain/calendar';
 import type { AccountFacts } from '$lib/domain/exclusions';
@@ -17,6 +17,8 @@ export const unable = (role: string, reason: string): PathStep => ({ do: { type:
 export const opening: PathStep[] = [{ do: { type: 'holds.checked' } }, { do: { type: 'inbox.applied' } }];
 /** Submit, the simulated supervisor approves, dispatch. */
 export const approveAndDispatch = (supervisor: string): PathStep[] => [{ do: { type: 'list.submitted' } }, { ask: supervisor }, { do: { type: 'orders.dispatched' } }];
+/** A CSR II leads lock-off day only with a senior supervising (ladder.md); she watches, the trainee acts. */
+export const SUPERVISING_SENIOR: Colleague = { id: 'maria', name: 'Maria Ortiz', level: 'senior', role: 'supervising senior', acts: {} };
 export const reconcile: PathStep = { do: { type: 'day.reconciled' } };
 
 /** The account went out to the crews, or was locked. */
