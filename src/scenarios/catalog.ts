@@ -211,6 +211,61 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		targetMinutes: 15
 	},
 	{
+		id: 'lo-paid-after-three',
+		version: 1,
+		title: 'Lock-off day: payments after dispatch',
+		procedure: 'lockoff-day',
+		level: 'csr3',
+		competencies: ['C-LOCKOFF'],
+		faultIds: ['F-28', 'F-29'],
+		brief: 'You lead today’s lock-off. Five accounts, nothing overnight: review, get Ray’s approval and dispatch by 8:30. Then stay with the day: the counter and the crews will keep you busy until the last order is resolved and the list reconciled.',
+		targetMinutes: 12
+	},
+	{
+		id: 'lo-heat-hold',
+		version: 1,
+		title: 'Lock-off day: 104 in the forecast',
+		procedure: 'lockoff-day',
+		level: 'csr3',
+		competencies: ['C-LOCKOFF'],
+		faultIds: ['F-27'],
+		brief: '7:30 am, early September, a heat advisory on the radio. You lead today’s lock-off: nine accounts, notices and door tags out, the trucks loading. Start the day the way the handbook says — and decide what Hector from the field crew gets told.',
+		targetMinutes: 4
+	},
+	{
+		id: 'lo-twenty-accounts',
+		version: 1,
+		title: 'Lock-off day: twenty accounts, four that must not go',
+		procedure: 'lockoff-day',
+		level: 'csr3',
+		competencies: ['C-LOCKOFF'],
+		faultIds: ['F-23', 'F-24', 'F-25', 'F-26'],
+		brief: 'Tuesday, 7:40 am. You lead lock-off day and the list is long: twenty accounts. The overnight file has one payment in it and the fax tray has something in it too. Review every account properly — plans, disputes, certificates, notices and door tags — before Dana Whitfield approves the list, then see the day through.',
+		targetMinutes: 20
+	},
+	{
+		id: 'lo-holiday-eve',
+		version: 1,
+		title: 'Lock-off day: the day before a holiday',
+		procedure: 'lockoff-day',
+		level: 'csr2',
+		competencies: ['C-LOCKOFF'],
+		faultIds: ['F-27'],
+		brief: 'You are a CSR II leading lock-off day for the first time, with Maria Ortiz (senior) supervising. It is 7:45 am, the list is printed and Ken from collections has the route sheets in his hand. Start the day the way the handbook says.',
+		targetMinutes: 4
+	},
+	{
+		id: 'lo-paper-tray',
+		version: 1,
+		title: 'Lock-off day: what is in the paper tray',
+		procedure: 'lockoff-day',
+		level: 'csr2',
+		competencies: ['C-LOCKOFF'],
+		faultIds: ['F-22', 'F-24', 'F-25'],
+		brief: 'You are a CSR II leading lock-off day with Maria Ortiz (senior) supervising. Six accounts are on the list. The counter’s paper tray from yesterday afternoon has not been keyed yet, and the after-hours phone line took a payment. Review the list, get Dana Whitfield’s approval, dispatch and close the day.',
+		targetMinutes: 12
+	},
+	{
 		id: 'ir-high-bill-plan',
 		version: 1,
 		title: 'A bill three times the usual',
@@ -265,8 +320,8 @@ export const LEARNING_PATHS: LearningPath[] = [
 	{
 		id: 'lockoff-lead',
 		title: 'Leading lock-off day',
-		description: 'The CSR III lead’s day: holds, inbox, exclusions found outside the system, approval and results.',
-		scenarioIds: ['lo-morning-list']
+		description: 'From a supervised CSR II day to the CSR III lead’s: holds, inbox, exclusions found outside the system, approval, payments during the day and results.',
+		scenarioIds: ['lo-paper-tray', 'lo-holiday-eve', 'lo-morning-list', 'lo-heat-hold', 'lo-twenty-accounts', 'lo-paid-after-three']
 	}
 ];
 

@@ -16,6 +16,11 @@ import crTransposedEntry from './cash-reconciliation/cr-transposed-entry';
 import crStuckTwenties from './cash-reconciliation/cr-stuck-twenties';
 import ddLetterPriorOccupant from './deposit-decision/dd-letter-prior-occupant';
 import loMorningList from './lockoff-day/lo-morning-list';
+import loPaidAfterThree from './lockoff-day/lo-paid-after-three';
+import loHeatHold from './lockoff-day/lo-heat-hold';
+import loTwentyAccounts from './lockoff-day/lo-twenty-accounts';
+import loHolidayEve from './lockoff-day/lo-holiday-eve';
+import loPaperTray from './lockoff-day/lo-paper-tray';
 import irHighBillPlan from './irate-contact/ir-high-bill-plan';
 import irSonAbusive from './irate-contact/ir-son-abusive';
 import crCheckKeyedCash from './cash-reconciliation/cr-check-keyed-cash';
@@ -28,7 +33,7 @@ import ddForeclosureOwner from './deposit-decision/dd-foreclosure-owner';
 import ddLetter61Days from './deposit-decision/dd-letter-61-days';
 import ddHouseholdTangle from './deposit-decision/dd-household-tangle';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner, ddLetter61Days, ddHouseholdTangle, doMixedStrap, doIouSlip, doCoinRoll, doCoverTheFive, doLeadNoSenior, cpQuickChange, cpTransposedStub, cpTwoPartyPostdated, cpCashOnlyRestore];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner, ddLetter61Days, ddHouseholdTangle, doMixedStrap, doIouSlip, doCoinRoll, doCoverTheFive, doLeadNoSenior, cpQuickChange, cpTransposedStub, cpTwoPartyPostdated, cpCashOnlyRestore, loPaidAfterThree, loHeatHold, loTwentyAccounts, loHolidayEve, loPaperTray];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
