@@ -50,7 +50,7 @@ export default {
 		},
 		{
 			id: 'F-14',
-			title: 'A payment posted twice',
+			title: 'One counter payment keyed into the batch twice',
 			found: { event: 'difference.located', where: { cause: 'duplicate-posting', amountCents: { $ref: 'refs.dupCents' } } },
 			correctMove: 'What remains short equals one small payment that appears twice on the batch with one stub: record the duplicate posting.',
 			policyRef: '§2 Close (locate differences)'

@@ -32,7 +32,7 @@ export default {
 	faults: [
 		{
 			id: 'F-14',
-			title: 'A payment posted twice',
+			title: 'One counter payment keyed into the batch twice',
 			found: { event: 'difference.located', where: { cause: 'duplicate-posting', amountCents: { $ref: 'refs.dupCents' } } },
 			correctMove: 'The shortage equals one payment on the batch report, which appears twice for the same account with one stub: record the duplicate posting so the account can be corrected.',
 			policyRef: '§2 Close (locate differences)'

@@ -63,7 +63,7 @@ export default {
 		},
 		{
 			id: 'F-24',
-			title: 'A payment plan in good standing',
+			title: 'A plan account left on the list',
 			found: pulledWithoutTryingToKeep('f24', 'PLAN'),
 			correctMove: 'An account on a plan that is current leaves the lock-off path: pull it as PLAN.',
 			policyRef: '§5 Exclusions (PLAN); §7 Payment plan'
