@@ -8,8 +8,12 @@ import ddLetterPriorOccupant from './deposit-decision/dd-letter-prior-occupant';
 import loMorningList from './lockoff-day/lo-morning-list';
 import irHighBillPlan from './irate-contact/ir-high-bill-plan';
 import irSonAbusive from './irate-contact/ir-son-abusive';
+import irBathLockoff from './irate-contact/ir-bath-lockoff';
+import irEsGrandmother from './irate-contact/ir-es-grandmother';
+import irLandlordExpired from './irate-contact/ir-landlord-expired';
+import irEsLeakCredit from './irate-contact/ir-es-leak-credit';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, irBathLockoff, irEsGrandmother, irLandlordExpired, irEsLeakCredit];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
