@@ -12,8 +12,10 @@ import irBathLockoff from './irate-contact/ir-bath-lockoff';
 import irEsGrandmother from './irate-contact/ir-es-grandmother';
 import irLandlordExpired from './irate-contact/ir-landlord-expired';
 import irEsLeakCredit from './irate-contact/ir-es-leak-credit';
+import irThreatCounter from './irate-contact/ir-threat-counter';
+import irBillWasWrong from './irate-contact/ir-bill-was-wrong';
 
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, irBathLockoff, irEsGrandmother, irLandlordExpired, irEsLeakCredit];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, irBathLockoff, irEsGrandmother, irLandlordExpired, irEsLeakCredit, irThreatCounter, irBillWasWrong];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);
