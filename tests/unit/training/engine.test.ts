@@ -96,3 +96,25 @@ describe('attempt worlds', () => {
 		expect(scenarioNow(row, r, log, row.startedAt)).toBeGreaterThan(0);
 	});
 });
+
+describe('drawer close with a transposed entry (machine level: the reconciliation step forms are another helper’s)', () => {
+	it('the difference divides by 9, the locate-differences checklist finds the transposition, and the attempt passes', () => {
+		const { store, trainee } = trainingStore();
+		const s = scenarioById('cr-transposed-entry')!;
+		for (const seed of [12, 345, 6789]) {
+			const { attempt } = runPath(store, trainee, s.id, s.golden, { seed, now: T0 });
+			const row = loadAttempt(store, attempt.id)!;
+			const log = logOf(store, row);
+			const located = log.find((e) => e.kind === 'machine' && e.event.type === 'difference.located');
+			expect(located && located.kind === 'machine' && located.event.cause).toBe('transposition');
+			const variance = resolvedOf(row).world.refs.varianceCents as number;
+			expect(variance).not.toBe(0);
+			expect(Math.abs(variance) % 9).toBe(0);
+			const r = resultOf(row)!;
+			expect(r.faultsFound).toContain('F-12');
+			expect(r.passed).toBe(true);
+			expect(r.outcome).toBe('closed');
+		}
+	});
+});
+

@@ -20,7 +20,7 @@ import { mutate, type Store } from '../store';
 import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
 import { loadRun, restoreSnapshot, RunError, sendEvent, startRun, type StepResult } from '../procedures/runner';
-import { currentTurn } from './dialogue';
+import { currentTurn, moodBand } from './dialogue';
 import { holds, type Facts } from './checks';
 import { outcomeOf } from './replay';
 import type { LogActor, LogEntry } from './log';
@@ -205,7 +205,9 @@ export function act(store: Store, user: SessionUser, attemptId: number, action: 
 				const turnId = currentTurn(s, log);
 				const reply = turnId ? s.dialogue?.turns[turnId]?.replies.find((r) => r.id === action.reply) : undefined;
 				if (!turnId || !reply) throw new AttemptError('That reply is not one of the choices now.', 409);
-				appendEntry(store, row.id, { kind: 'say', realAt: realNow, at, data: { reply: reply.id, turn: turnId } });
+				const mood = (snap.context as { mood?: number }).mood;
+				const band = typeof mood === 'number' ? moodBand(policyOf(row), mood) : undefined;
+				appendEntry(store, row.id, { kind: 'say', realAt: realNow, at, data: { reply: reply.id, turn: turnId, ...(band ? { band } : {}) } });
 				out = runEvents(store, row, user, s, reply.do, realNow);
 				const next = reply.next ? s.dialogue!.turns[reply.next] : undefined;
 				runEvents(store, row, user, s, (next?.moves ?? []).map((event) => ({ by: 'customer', event })), realNow);
@@ -242,9 +244,16 @@ export function act(store: Store, user: SessionUser, attemptId: number, action: 
 				finishAttempt(store, row, 'finished', realNow, { id: user.id, username: user.username });
 				return { message: null, refused: false };
 		}
+		// Machine steps are audited by the runner; the attempt's own moves (what was said, chosen, looked at, asked) here.
+		audit(store, { actor: { id: user.id, username: user.username }, action: `attempt.${action.kind}`, target: `attempt:${row.id}`, summary: trainingSummary(action), at: realNow });
 		if (machineSnapshot(store, row).status === 'done') finishAttempt(store, row, 'completed', realNow, { id: user.id, username: user.username });
 		return out;
 	});
+}
+
+function trainingSummary(a: AttemptAction): Record<string, unknown> {
+	const { kind: _k, ...rest } = a;
+	return a.kind === 'step' ? { event: a.payload.type } : rest;
 }
 
 /** Prompts waiting for the trainee's answer at this step. */

@@ -33,7 +33,8 @@ export type TrainingEntry = Base &
 		| { kind: 'hint'; data: { index: number } }
 		| { kind: 'inspect'; data: { item: string } }
 		| { kind: 'choice'; data: { prompt: string; option: string } }
-		| { kind: 'say'; data: { reply: string; turn: string } }
+		/** `band`: the customer's mood band when the reply was chosen (which line they had just said). */
+		| { kind: 'say'; data: { reply: string; turn: string; band?: 'calm' | 'upset' | 'hostile' } }
 		| { kind: 'ask'; data: { colleague: string; event: string | null } }
 		| { kind: 'jump'; data: { moment: string; deltaMs: number } }
 		| { kind: 'finish'; data: { reason: 'finished' | 'timed_out' | 'completed' } }

@@ -4,6 +4,7 @@
  * the conversation so far, and the points lost at each event.
  */
 import { procedureMapSvg } from '$lib/procedures/map';
+import { LEVEL_TITLES, type Level } from '$lib/domain/levels';
 import { listSteps } from '$machines/shared/steps';
 import { procedureDef } from '$machines/registry';
 import type { ResolvedScenario } from '$scenarios/schema';
@@ -52,7 +53,7 @@ export function describe(s: ResolvedScenario, e: LogEntry, trainee: string): str
 		case 'machine':
 			return `${actorName(s, e.actor, trainee)}: ${e.event.type}`;
 		case 'start':
-			return `Attempt started (variant ${e.data.seed}), acting as ${e.data.level.toUpperCase()}`;
+			return `Attempt started (variant ${e.data.seed}), acting as a ${LEVEL_TITLES[e.data.level as Level] ?? e.data.level}`;
 		case 'say': {
 			const reply = s.dialogue?.turns[e.data.turn]?.replies.find((r) => r.id === e.data.reply);
 			return `You said: ${reply ? interpolate(reply.text, s) : e.data.reply}`;

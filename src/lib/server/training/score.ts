@@ -220,11 +220,13 @@ export function scoreAttempt(input: ScoreInput): ScoreResult {
 		...deductions.filter((d) => d.item !== 'hints').map((d) => `${d.text}${d.correctMove ? ` Correct move: ${d.correctMove}` : ''} — policy ${d.policyRef}`),
 		...(hints.length ? [`${hints.length} hint${hints.length === 1 ? '' : 's'} used (−${sc.hintCost} points each) — policy §9`] : [])
 	];
+	const acted = log.some((e) => e.kind === 'machine' && e.applied && e.actor === 'trainee') || log.some((e) => e.kind === 'say');
 	const wentWell = [
 		...faults.filter((f) => f.found).map((f) => `Found ${f.id}: ${f.title}`),
 		...outcomeItems.filter((i) => i.met).map((i) => i.label),
-		...(violations.length === 0 ? ['No policy violations'] : []),
-		...(slips.length === 0 ? ['Steps in the right order'] : [])
+		// Praise for clean work only when there was work: finishing at once breaks no rule but earns no credit here.
+		...(acted && violations.length === 0 ? ['No policy violations'] : []),
+		...(acted && slips.length === 0 ? ['Steps in the right order'] : [])
 	];
 	return {
 		scenarioId: scenario.id,

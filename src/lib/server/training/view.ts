@@ -37,7 +37,9 @@ export interface AttemptView {
 	targetMinutes: number;
 	timeLimitMinutes: number;
 	weather: string;
-	run: Pick<RunView, 'id' | 'version' | 'steps' | 'current' | 'captured' | 'lastRefusal' | 'mapSvg' | 'status'>;
+	run: Pick<RunView, 'id' | 'version' | 'steps' | 'captured' | 'lastRefusal' | 'mapSvg' | 'status'> & {
+		current: { id: string; title: string; instructions: string; policyRef: string; actions: NonNullable<RunView['current']>['actions'] } | null;
+	};
 	/** The form actions are hidden: a dialogue drives this scenario, or someone is waiting for an answer. */
 	formsHidden: boolean;
 	askable: { id: string; label: string }[];
@@ -71,6 +73,7 @@ export function transcriptOf(s: ResolvedScenario, log: readonly LogEntry[]): Att
 		if (e.kind !== 'say') continue;
 		const turn = d.turns[e.data.turn];
 		const reply = turn?.replies.find((r) => r.id === e.data.reply);
+		if (turn) out.push({ who: 'customer', text: interpolate(customerLine(turn, e.data.band ?? 'upset'), s) });
 		if (reply) out.push({ who: 'you', text: interpolate(reply.text, s) });
 	}
 	return out;
@@ -137,7 +140,17 @@ export function buildAttemptView(store: Store, row: AttemptRow, viewer: SessionU
 		targetMinutes: s.targetMinutes,
 		timeLimitMinutes: s.timeLimitMinutes,
 		weather: `${s.world.weather.summary}, ${s.world.weather.lowF}–${s.world.weather.highF} °F`,
-		run: { id: rv.id, version: rv.version, steps: rv.steps, current: rv.current ? { ...rv.current, actions } : null, captured: rv.captured, lastRefusal: rv.lastRefusal, mapSvg: rv.mapSvg, status: rv.status },
+		// The step's own words only: its order rules and authority table are the scorer's business (and may name a fault).
+		run: {
+			id: rv.id,
+			version: rv.version,
+			steps: rv.steps,
+			current: rv.current ? { id: rv.current.id, title: rv.current.title, instructions: rv.current.instructions, policyRef: rv.current.policyRef, actions } : null,
+			captured: rv.captured,
+			lastRefusal: rv.lastRefusal,
+			mapSvg: rv.mapSvg,
+			status: rv.status
+		},
 		formsHidden,
 		askable,
 		customer: s.world.customer

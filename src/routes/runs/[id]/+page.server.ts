@@ -21,6 +21,8 @@ function runFor(event: Pick<RequestEvent, 'params' | 'locals' | 'url'>) {
 	const id = Number(event.params.id);
 	const run = Number.isSafeInteger(id) ? loadRun(getStore(), id) : null;
 	if (!run) error(404, { message: 'No such procedure run.' });
+	// A training attempt's run acts on the attempt's own world: it is only ever driven from /practice.
+	if (run.kind === 'attempt') error(404, { message: 'This is a training attempt: open it from Practice.' });
 	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: (restoreSnapshot(run).context as ProcedureContextBase).roles } });
 	// A colleague who may verify the current step may open the run from their queue.
 	if (!d.allowed && !canVerify(run, user).ok) error(403, { message: d.reason });

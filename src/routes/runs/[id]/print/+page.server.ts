@@ -14,6 +14,8 @@ export const load: PageServerLoad = (event) => {
 	const store = getStore();
 	const run = Number.isSafeInteger(id) ? loadRun(store, id) : null;
 	if (!run) error(404, { message: 'No such procedure run.' });
+	// A training attempt's run acts on the attempt's own world: it is only ever driven from /practice.
+	if (run.kind === 'attempt') error(404, { message: 'This is a training attempt: open it from Practice.' });
 	const ctx = restoreSnapshot(run).context as ProcedureContextBase & Record<string, unknown>;
 	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles ?? {} } });
 	if (!d.allowed) error(403, { message: d.reason });
