@@ -7,7 +7,7 @@ import type { Scenario } from '../schema';
 import { accountNumbers, address, cents, lockoffDay, money, person } from '../shared/variants';
 import { addDays, nextBusinessDay } from '$lib/domain/calendar';
 import { policy } from '$lib/policy/settings';
-import { CARP_ORDER, SENIOR, SUPERVISOR, says, spoken, t } from './kit';
+import { CARP_ORDER, SENIOR, SUPERVISOR, says, spoken, t, workdayBy } from './kit';
 
 const WHY = 'Water locked off this morning for the past-due; wants it back on tonight for a sick toddler';
 const BRIEF = 'Verified holder (photo ID); water locked off this morning; sick toddler; offered next-day or after-hours restoration tonight; objects to the after-hours fee and asks for the manager.';
@@ -158,7 +158,7 @@ export default {
 				replies: [
 					{
 						id: 'offer-options',
-						text: '“Here’s what I can do. Paid after 3:00 pm, the regular reconnection is {{refs.nextDayText}} morning: {{refs.tomorrowText}} in all. For tonight there’s after-hours reconnection — {{refs.afterHoursText}} instead of the {{refs.reconnectText}} — so {{refs.tonightText}} in cash, money order or card, and a crew comes out this evening. I can take the payment right here.”',
+						text: '“Here’s what I can do. Paid after 3:00 pm, the regular reconnection is first thing on {{refs.nextDayText}}: {{refs.tomorrowText}} in all. For tonight there’s after-hours reconnection — {{refs.afterHoursText}} instead of the {{refs.reconnectText}} — so {{refs.tonightText}} in cash, money order or card, and a crew comes out this evening. I can take the payment right here.”',
 						style: 'procedural',
 						do: [t('option.offered', { option: 'explain' }), t('option.offered', { option: 'payment' })],
 						next: 'demand'
@@ -206,7 +206,7 @@ export default {
 				replies: [
 					{
 						id: 'offer-options-m',
-						text: '(With Maria) “Yes: after-hours reconnection tonight is {{refs.tonightText}} in all — {{refs.afterHoursText}} instead of the {{refs.reconnectText}} — or {{refs.tomorrowText}} for {{refs.nextDayText}} morning. I can take the payment here.”',
+						text: '(With Maria) “Yes: after-hours reconnection tonight is {{refs.tonightText}} in all — {{refs.afterHoursText}} instead of the {{refs.reconnectText}} — or {{refs.tomorrowText}} for first thing on {{refs.nextDayText}}. I can take the payment here.”',
 						style: 'procedural',
 						do: [t('option.offered', { option: 'explain' }), t('option.offered', { option: 'payment' })],
 						next: 'demand-m'
@@ -286,8 +286,8 @@ export default {
 		const pastDue = cents(rng, 11800, 19600);
 		const r = policy.restoration;
 		const lockFee = policy.delinquency.lockoffFeeCents;
-		const noticeDate = addDays(date, -rng.int(12, 16));
-		const tagDate = addDays(date, -rng.int(policy.delinquency.doorTagDaysBefore, policy.delinquency.doorTagDaysBefore + 1));
+		const noticeDate = workdayBy(addDays(date, -rng.int(12, 16)));
+		const tagDate = workdayBy(addDays(date, -rng.int(policy.delinquency.doorTagDaysBefore, policy.delinquency.doorTagDaysBefore + 1)));
 		const dueDate = addDays(noticeDate, -rng.int(3, 8));
 		const lockTime = `${rng.int(9, 11)}:${String(rng.int(0, 59)).padStart(2, '0')} am`;
 		const oldPhone = `(916) 555-0${rng.int(100, 199)}`;

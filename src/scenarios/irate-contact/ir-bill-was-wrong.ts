@@ -9,7 +9,7 @@ import type { Scenario } from '../schema';
 import { accountNumbers, address, businessDay, money, person } from '../shared/variants';
 import { addDays } from '$lib/domain/calendar';
 import { policy } from '$lib/policy/settings';
-import { by, CARP_ORDER, SENIOR, SUPERVISOR, says, spoken, t } from './kit';
+import { by, CARP_ORDER, SENIOR, SUPERVISOR, says, spoken, t, workdayBy } from './kit';
 
 /** This world's combined water + sewer usage charge per hundred cubic feet (the rate schedule, not policy). */
 const RATE_PER_HCF_CENTS = 485 + 395;
@@ -301,7 +301,7 @@ export default {
 		const overcharge = extra * RATE_PER_HCF_CENTS;
 		const lateFee = policy.delinquency.lateFeeCents;
 		const adjustment = overcharge + lateFee;
-		const readDate = addDays(date, -rng.int(24, 28));
+		const readDate = workdayBy(addDays(date, -rng.int(24, 28)));
 		const billDate = addDays(readDate, 2);
 		const dueDate = addDays(billDate, policy.delinquency.billDueDays);
 		const nextBill = addDays(billDate, 30);
@@ -330,9 +330,9 @@ export default {
 					summary: `${number} — ${holder}, ${addr}.`,
 					details: [
 						{ label: `Bill of ${billDate}`, value: `${trueUsage + extra} hundred cubic feet billed; ${money(usual + overcharge)}, due ${dueDate}` },
-						{ label: 'Paid', value: `${money(usual)} on ${addDays(dueDate, -3)} (his usual amount)` },
+						{ label: 'Paid', value: `${money(usual)} on ${workdayBy(addDays(dueDate, -3))} (his usual amount)` },
 						{ label: 'Late fee', value: `${money(lateFee)} charged ${addDays(dueDate, 1)}` },
-						{ label: 'Contact notes', value: `${addDays(date, -12)}: “Customer disputes read. Advised meter is accurate.” ${addDays(date, -5)}: “Same. Caller upset; on hold, disconnected.”` },
+						{ label: 'Contact notes', value: `${workdayBy(addDays(date, -12))}: “Customer disputes read. Advised meter is accurate.” ${workdayBy(addDays(date, -5))}: “Same. Caller upset; on hold, disconnected.”` },
 						{ label: 'Usage charge (water + sewer)', value: `${money(RATE_PER_HCF_CENTS)} per hundred cubic feet` }
 					]
 				},

@@ -9,7 +9,7 @@ import type { Scenario } from '../schema';
 import { accountNumbers, address, businessDay, cents, money } from '../shared/variants';
 import { addDays, nextBusinessDay } from '$lib/domain/calendar';
 import { policy } from '$lib/policy/settings';
-import { CARP_ORDER, lockoffAfter, SENIOR, says, spoken, t } from './kit';
+import { CARP_ORDER, lockoffAfter, SENIOR, says, spoken, t, workdayBy } from './kit';
 
 const BRIEF =
 	'Verified holder (photo ID), Spanish-speaking, interpreter line on; widowed in March; lock-off notice; asks to pay the past-due over a few months (plan: beyond CSR I). Took a payment offer and referred to Riverton Community Action.';
@@ -242,7 +242,7 @@ export default {
 		const date = businessDay(rng);
 		const pastDue = cents(rng, 14000, 26000);
 		const lockoffDate = lockoffAfter(date, rng.int(4, 7));
-		const noticeDate = addDays(lockoffDate, -rng.int(policy.delinquency.noticeMinDays + 1, policy.delinquency.noticeMinDays + 4));
+		const noticeDate = workdayBy(addDays(lockoffDate, -rng.int(policy.delinquency.noticeMinDays + 1, policy.delinquency.noticeMinDays + 4)));
 		const down = Math.ceil((pastDue * policy.plans.downPaymentPercent) / 100);
 		const installment = Math.ceil((pastDue - down) / policy.plans.maxInstallments);
 		const nextBill = addDays(date, rng.int(8, 18));

@@ -9,7 +9,7 @@ import type { Scenario } from '../schema';
 import { accountNumbers, address, businessDay, cents, money } from '../shared/variants';
 import { addDays } from '$lib/domain/calendar';
 import { policy } from '$lib/policy/settings';
-import { CARP_ORDER, SENIOR, SUPERVISOR, says, spoken, spokenEs, t } from './kit';
+import { CARP_ORDER, SENIOR, SUPERVISOR, says, spoken, spokenEs, t, workdayBy } from './kit';
 
 /** The water rate schedule of the scenario's world (cents per hundred cubic feet, by tier). */
 const TIERS = [
@@ -108,7 +108,7 @@ export default {
 		start: 'opening',
 		turns: {
 			opening: {
-				customer: '“¿Bueno? ¿Habla español? … Es por el recibo del agua. ¡{{refs.billText}}!” (In English: “Hello? Do you speak Spanish? … It’s about the water bill. {{refs.billText}}!”)',
+				customer: '“¿Bueno? ¿Habla español? … Es por el recibo del agua del mes pasado. ¡Me cobraron {{refs.billText}}!” (In English: “Hello? Do you speak Spanish? … It’s about last month’s water bill. You charged me {{refs.billText}}!”)',
 				moves: [{ type: 'customer.vented' }],
 				replies: [
 					{
@@ -131,7 +131,7 @@ export default {
 			},
 			vent: {
 				customer:
-					'“Trabajé cuarenta años en el campo y nunca he debido nada. ¡Y ahora me mandan un recibo de {{refs.billText}}! ¡Es un robo!” (In English: “I worked forty years in the fields and I’ve never owed anything. And now you send me a bill for {{refs.billText}}! It’s robbery!”)',
+					'“Trabajé cuarenta años en el campo y nunca he debido nada. Lo pagué completo, los {{refs.billText}}. ¡Pero es un robo!” (In English: “I worked forty years in the fields and I’ve never owed anything. I paid it in full, the {{refs.billText}}. But it’s robbery!”)',
 				replies: [
 					{ id: 'name-feeling', text: '“I can hear how upsetting that is — especially when you’ve always paid on time. Let’s look at it together.”', style: 'empathetic', do: [t('feeling.named')], next: 'verify' },
 					{ id: 'not-robbery', text: '“It’s not robbery, sir. Bills come from the meter.”', style: 'defensive', do: [t('said.blame')], next: 'vent' },
@@ -158,7 +158,7 @@ export default {
 				replies: [
 					{
 						id: 'clarify',
-						text: '“Thank you, Señor {{refs.last}}. Yes — your usage jumped to {{refs.leakUsage}} hundred cubic feet, and this month it’s back to {{refs.nowUsage}}. When did the plumber fix it, and do you have his invoice?”',
+						text: '“Thank you, Señor {{refs.last}}. Yes — your usage jumped to {{refs.leakUsage}} hundred cubic feet on that bill, and this month’s bill is back to {{refs.nowUsage}}. When did the plumber fix it, and do you have his invoice?”',
 						style: 'empathetic',
 						do: [t('detail.disclosed', { detail: 'usage' }), t('question.asked', { question: 'When was it fixed; is there an invoice?' })],
 						next: 'ask-credit'
@@ -195,7 +195,7 @@ export default {
 						next: 'routine'
 					},
 					{ id: 'maria-all', text: '(With Maria) Credit the whole {{refs.excessText}} of extra water charges.', style: 'premature-solution', do: [t('option.offered', { option: 'leakAdjustment', amountCents: { $ref: 'refs.excessCents' } })], next: 'maria' },
-					{ id: 'maria-pay-first', text: '(With Maria) “Pay the whole bill first; then we’ll look at a credit.”', style: 'policy-first', do: [t('said.blame')], next: 'maria' }
+					{ id: 'maria-wait', text: '(With Maria) “We can only credit it after another two months of normal reads.”', style: 'policy-first', do: [t('said.blame')], next: 'maria' }
 				]
 			},
 			routine: {
@@ -220,17 +220,17 @@ export default {
 				]
 			},
 			close: {
-				customer: '“Está bien. ¿Y el recibo que tengo ahora?” (In English: “All right. And the bill I have now?”)',
+				customer: '“Está bien. ¿Y cómo me lo devuelven?” (In English: “All right. And how do I get it back?”)',
 				replies: [
 					{
 						id: 'summarise',
-						text: '“The {{refs.creditText}} credit goes on your account today and shows on your next bill, on {{refs.nextBillText}}. The rest of the current bill, {{refs.restText}}, is still due on {{refs.dueText}}. I’ve noted everything, including that you prefer Spanish.”',
+						text: '“The {{refs.creditText}} credit goes on your account today and comes off what you owe: this month’s bill of {{refs.currentText}}, due on {{refs.dueText}}, drops to {{refs.restText}}{{refs.carryText}}. I’ve noted everything, including that you prefer Spanish.”',
 						style: 'procedural',
 						do: [
 							t('nextSteps.summarised', {
 								steps: [
-									{ what: 'Remaining balance of the current bill due', by: { $ref: 'refs.dueDate' } },
-									{ what: 'Leak adjustment shows on the next bill', by: { $ref: 'refs.nextBill' } }
+									{ what: 'Leak adjustment credited to the account', by: { $ref: 'start.date' } },
+									{ what: 'Current bill due, less the credit', by: { $ref: 'refs.dueDate' } }
 								]
 							}),
 							t('contact.closed', { why: 'High bill from a running toilet, repaired; Spanish-speaking holder asked for the leak adjustment', promises: ['Leak adjustment credited to the account'] })
@@ -239,10 +239,10 @@ export default {
 					},
 					{
 						id: 'summarise-general',
-						text: '“The credit shows on your next bill, on {{refs.nextBillText}}, and the rest of the current bill is due on {{refs.dueText}}. I’ve noted everything.”',
+						text: '“The credit goes on your account and comes off this month’s bill, due on {{refs.dueText}}. I’ve noted everything.”',
 						style: 'procedural',
 						do: [
-							t('nextSteps.summarised', { steps: [{ what: 'Remaining balance of the current bill due', by: { $ref: 'refs.dueDate' } }] }),
+							t('nextSteps.summarised', { steps: [{ what: 'Current bill due, less the credit', by: { $ref: 'refs.dueDate' } }] }),
 							t('contact.closed', { why: 'High bill from a running toilet, repaired; asked for a leak adjustment', promises: [] })
 						],
 						next: null
@@ -282,10 +282,14 @@ export default {
 		const otherCharges = cents(rng, 9000, 15000);
 		const bill = waterCharge(leakUsage) + otherCharges;
 		const limit = policy.leak.authorityCents.csr2;
-		const billDate = addDays(date, -rng.int(6, 12));
-		const dueDate = addDays(billDate, policy.delinquency.billDueDays);
-		const nextBill = addDays(billDate, 30);
-		const repairDate = addDays(date, -rng.int(24, 40));
+		// The leak bill came last month and was paid in full; the repair followed it, and this month's bill (after a full cycle) is back to normal.
+		const currentBillDate = addDays(date, -rng.int(4, 8));
+		const leakBillDate = addDays(currentBillDate, -30);
+		const paidOn = workdayBy(addDays(leakBillDate, rng.int(10, 17)));
+		const repairDate = addDays(leakBillDate, rng.int(2, 6));
+		const current = waterCharge(nowUsage) + otherCharges - cents(rng, 0, 1500);
+		const dueDate = addDays(currentBillDate, policy.delinquency.billDueDays);
+		const carry = Math.max(0, credit - current);
 		const pin = String(rng.int(1000, 9999));
 		return {
 			start: { date, time: '14:10' },
@@ -308,10 +312,9 @@ export default {
 					title: 'Account on screen (for you, not the caller)',
 					summary: `${number} — ${holder}, ${addr}.`,
 					details: [
-						{ label: `Bill of ${billDate}`, value: `${money(bill)}, due ${dueDate}` },
-						{ label: 'Usage on that bill', value: `${leakUsage} hundred cubic feet` },
+						{ label: `Bill of ${leakBillDate}`, value: `${money(bill)} (${leakUsage} hundred cubic feet); paid in full ${paidOn}` },
+						{ label: `Bill of ${currentBillDate}`, value: `${money(current)} (${nowUsage} hundred cubic feet), due ${dueDate}` },
 						{ label: '12-month average', value: `${avgUsage} hundred cubic feet` },
-						{ label: 'This cycle’s read (after the repair)', value: `${nowUsage} hundred cubic feet` },
 						{ label: 'Leak adjustments, last 12 months', value: 'None' },
 						{ label: 'Email received yesterday', value: `Plumber’s invoice: replaced toilet fill valve and flapper, ${repairDate}` }
 					]
@@ -330,7 +333,7 @@ export default {
 					]
 				}
 			],
-			accounts: [{ number, holder, address: addr, status: 'active', balanceCents: bill, depositHeldCents: 0 }],
+			accounts: [{ number, holder, address: addr, status: 'active', balanceCents: current, depositHeldCents: 0 }],
 			refs: {
 				given: { name: holder, serviceAddress: addr, pin },
 				holder,
@@ -349,11 +352,11 @@ export default {
 				creditText: money(credit),
 				limitCents: limit,
 				limitText: money(limit),
-				restText: money(bill - credit),
+				currentText: money(current),
+				restText: money(Math.max(0, current - credit)),
+				carryText: carry > 0 ? `, and the other ${money(carry)} stays on your account for the next bill` : '',
 				dueDate,
-				dueText: spoken(dueDate),
-				nextBill,
-				nextBillText: spoken(nextBill)
+				dueText: spoken(dueDate)
 			},
 			secrets: []
 		};

@@ -8,7 +8,7 @@
 import type { Scenario } from '../schema';
 import { accountNumbers, address, businessDay, cents, money, person } from '../shared/variants';
 import { addDays } from '$lib/domain/calendar';
-import { CARP_ORDER, by, says, spoken, t } from './kit';
+import { by, CARP_ORDER, says, spoken, t, workdayBy } from './kit';
 
 export default {
 	id: 'ir-threat-counter',
@@ -224,7 +224,7 @@ export default {
 		const [number] = accountNumbers(rng, 1);
 		const date = businessDay(rng, [1, 2, 3, 4]);
 		const pastDue = cents(rng, 16000, 31000);
-		const lastPaid = addDays(date, -rng.int(52, 70));
+		const lastPaid = workdayBy(addDays(date, -rng.int(52, 70)));
 		const car = rng.pick(['silver Corolla', 'white Civic', 'blue RAV4', 'grey Camry', 'red Mazda']);
 		const threatWords = `I know which car is yours. The ${car}. I’ll be out there at five when you leave. You’ll regret this.`;
 		return {

@@ -46,3 +46,10 @@ export const spokenEs = (d: IsoDate): string => SPOKEN_ES.format(new Date(`${d}T
 /** The first lock-off day (policy §5: Mon–Thu, a business day, not the day before a holiday) at least `days` after `date`. */
 export const lockoffAfter = (date: IsoDate, days: number): IsoDate =>
 	firstDate(addDays(date, days), (d) => (policy.delinquency.lockoffWeekdays as readonly number[]).includes(weekdayOf(d)) && isBusinessDay(d) && !lockoffCalendarHold(d));
+
+/** The last business day on or before `date` (office work — mailing, posting, calls — happens on business days). */
+export function workdayBy(date: IsoDate): IsoDate {
+	let d = date;
+	while (!isBusinessDay(d)) d = addDays(d, -1);
+	return d;
+}
