@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { signIn } from './support/auth';
 
 /** The golden replies of "A bill three times the usual", by a phrase each contains (the order on screen is shuffled per variant). */
@@ -18,6 +19,11 @@ async function say(page: Page, phrase: string) {
 	await replies.getByRole('button', { name: phrase }).click();
 }
 
+async function axeClean(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
 async function startScenario(page: Page, title: string) {
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
 	await page.getByRole('link', { name: title }).first().click();
@@ -25,11 +31,15 @@ async function startScenario(page: Page, title: string) {
 	await expect(page.getByText('Scenario time')).toBeVisible();
 }
 
-test('a CSR I verifies first, offers what a CSR I can, passes; disclosing first fails with the rule; the replay shows each step', async ({ page }) => {
+test.describe.configure({ mode: 'serial' });
+let firstResult = '';
+
+test('a CSR I practising an irate call verifies identity first, offers what a CSR I can, and passes', async ({ page }) => {
 	await signIn(page, 'csr1');
 	await startScenario(page, 'A bill three times the usual');
 	await expect(page.getByRole('timer')).toContainText('Time left');
 	await expect(page.getByRole('meter', { name: 'Mood' })).toBeVisible();
+	await axeClean(page);
 	for (const phrase of GOLDEN.slice(0, 3)) await say(page, phrase);
 	await expect(page.getByRole('navigation', { name: 'Checklist' })).toContainText('identity.checked');
 	for (const phrase of GOLDEN.slice(3)) await say(page, phrase);
@@ -38,9 +48,13 @@ test('a CSR I verifies first, offers what a CSR I can, passes; disclosing first 
 	await expect(page.getByText('Passed', { exact: true })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Faults in this scenario' })).toContainText('F-35');
 	await expect(page.getByRole('region', { name: 'Faults in this scenario' }).getByText('missed')).toHaveCount(0);
-	const firstResult = page.url();
+	await axeClean(page);
+	firstResult = page.url();
+});
 
-	// Second attempt: disclose before verifying.
+test('a second attempt that discloses before verifying fails, citing the rule', async ({ page }) => {
+	await signIn(page, 'csr1');
+	await page.goto(firstResult);
 	await page.getByRole('button', { name: 'Try again (new variant)' }).click();
 	await expect(page.getByText('Scenario time')).toBeVisible();
 	await say(page, 'Let me pull that up');
@@ -50,8 +64,10 @@ test('a CSR I verifies first, offers what a CSR I can, passes; disclosing first 
 	await expect(page.getByText('Not passed', { exact: true })).toBeVisible();
 	await expect(page.getByRole('alert').first()).toContainText('Disclosed account details before verifying identity — policy §1 Identity before disclosure');
 	await expect(page.getByRole('region', { name: 'Compared with earlier attempts' })).toContainText('passed');
+});
 
-	// Replay: step through every event of the first attempt.
+test('the replay shows each step, and a senior’s comment reaches the trainee', async ({ page }) => {
+	await signIn(page, 'csr1');
 	await page.goto(firstResult.replace(/result$/, 'replay'));
 	const total = Number((await page.getByText(/^Event 1 of \d+$/).textContent())!.match(/of (\d+)/)![1]);
 	expect(total).toBeGreaterThan(GOLDEN.length);
@@ -66,15 +82,15 @@ test('a CSR I verifies first, offers what a CSR I can, passes; disclosing first 
 	await expect(page.getByRole('navigation', { name: 'Checklist at this point' })).toContainText('Close: thank and document');
 	await expect(page.getByRole('meter', { name: 'Customer’s mood' })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Comments' }).getByRole('textbox')).toHaveCount(0);
+	await axeClean(page);
 
-	// A senior comments on the attempt; the trainee reads it.
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.context().clearCookies();
 	await signIn(page, 'senior');
 	await page.goto(firstResult);
 	await page.getByLabel('Comment on this attempt').fill('Good warm transfer: the brief meant the customer did not repeat the story.');
 	await page.getByRole('button', { name: 'Add comment' }).click();
 	await expect(page.getByRole('region', { name: 'Comments' })).toContainText('Maria Ortiz');
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.context().clearCookies();
 	await signIn(page, 'csr1');
 	await page.goto(firstResult);
 	await expect(page.getByRole('region', { name: 'Comments' })).toContainText('Good warm transfer');
@@ -101,6 +117,7 @@ test('a practice drawer opening uses the live step forms: count what is in the b
 test('before the end, no page or data response of any scenario carries a fault marker', async ({ page }) => {
 	await signIn(page, 'csr1c');
 	await page.goto('/practice');
+	await axeClean(page);
 	const ids = await page.locator('a[href^="/practice/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!).filter((h) => /^\/practice\/[a-z-]+$/.test(h)))]);
 	expect(ids.length).toBeGreaterThanOrEqual(8);
 	for (const href of ids) {
