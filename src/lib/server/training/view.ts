@@ -46,6 +46,8 @@ export interface AttemptView {
 	customer: { name: string; opening: string; line: string | null; mood: number | null; moodLabel: string | null } | null;
 	transcript: { who: 'customer' | 'you'; text: string }[];
 	replies: { id: string; text: string }[];
+	/** The scripted conversation has no more turns (only finishing is left if the procedure is not done). */
+	dialogueEnded: boolean;
 	items: { id: string; kind: string; title: string; summary: string; details: { label: string; value: string }[] | null }[];
 	drawer: { name: string; contents: { label: string; count: number }[]; checks: { number: string; amount: string }[]; card: string | null; note: string } | null;
 	prompts: { id: string; from: string; text: string; options: { id: string; label: string }[] }[];
@@ -163,6 +165,7 @@ export function buildAttemptView(store: Store, row: AttemptRow, viewer: SessionU
 				}
 			: null,
 		transcript: transcriptOf(s, log),
+		dialogueEnded: !!s.dialogue && turnId === null,
 		replies: turnId && row.status === 'in_progress' ? shuffledReplies(s, turnId).map((r) => ({ id: r.id, text: interpolate(r.text, s) })) : [],
 		items: visibleItems(s, log, facts).map((i) => ({ id: i.id, kind: i.kind, title: i.title, summary: i.summary, details: inspected.has(i.id) || i.details.length === 0 ? i.details : null })),
 		drawer: d
