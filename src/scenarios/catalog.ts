@@ -295,7 +295,73 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 {"id":"dd-roommate-writeoff","version":1,"title":"Two names on the application","procedure":"deposit-decision","level":"csr1","competencies":["C-DEPOSIT"],"faultIds":["F-19"],"brief":"Two roommates come to the counter to start service at an apartment. One signs the application; the other is listed as an adult in the household. Run the credit check on everyone listed and decide the deposit the way policy says.","targetMinutes":10},
 {"id":"dd-foreclosure-owner","version":1,"title":"The bank-owned house","procedure":"deposit-decision","level":"csr1","competencies":["C-DEPOSIT"],"faultIds":["F-20","F-21"],"brief":"A new homeowner comes in to start service at a house she bought from the bank. There is an old disconnection on the address and the screen shows a large unpaid balance there. She has her ID and the grant deed. Decide the deposit.","targetMinutes":10},
 {"id":"dd-letter-61-days","version":1,"title":"A good letter, one day too old","procedure":"deposit-decision","level":"csr2","competencies":["C-DEPOSIT"],"faultIds":["F-18"],"brief":"A customer moving to Riverton from out of town applies for service at a rented duplex. He brings his ID, his lease and a letter of credit from his old utility, and expects the deposit to be waived. Decide it the way policy says.","targetMinutes":10},
-{"id":"dd-household-tangle","version":1,"title":"A clean letter, a complicated household","procedure":"deposit-decision","level":"csr3","competencies":["C-DEPOSIT"],"faultIds":["F-19","F-20","F-21"],"brief":"A couple applies for service at a house that was shut off last year and has stood mostly empty. The applicant has a spotless letter of credit and asks for the deposit to be waived; her partner is listed on the application. Work the whole decision: right to occupy, everyone’s credit, the old shut-off, any debt, and the deposit.","targetMinutes":14}
+{"id":"dd-household-tangle","version":1,"title":"A clean letter, a complicated household","procedure":"deposit-decision","level":"csr3","competencies":["C-DEPOSIT"],"faultIds":["F-19","F-20","F-21"],"brief":"A couple applies for service at a house that was shut off last year and has stood mostly empty. The applicant has a spotless letter of credit and asks for the deposit to be waived; her partner is listed on the application. Work the whole decision: right to occupy, everyone’s credit, the old shut-off, any debt, and the deposit.","targetMinutes":14},
+	{
+		id: 'ir-bath-lockoff',
+		version: 1,
+		title: 'No water at bath time',
+		procedure: 'irate-contact',
+		level: 'csr1',
+		competencies: ['C-IRATE1', 'C-ID'],
+		faultIds: ['F-31', 'F-32'],
+		brief: 'It is 4:20 pm at the front counter. A parent comes in with a lock-off door tag: the water at home was locked off this morning, and their little girl, sick all week, needs a bath tonight. Handle the contact: control, acknowledge, verify before any account detail, find out what they need, offer what a CSR I can — and know what to hand on and what to answer yourself.',
+		targetMinutes: 8
+	},
+	{
+		id: 'ir-es-grandmother',
+		version: 1,
+		title: 'A red letter she cannot read',
+		procedure: 'irate-contact',
+		level: 'csr1',
+		competencies: ['C-IRATE1', 'C-ID'],
+		faultIds: ['F-30', 'F-35'],
+		brief: 'Late morning at the front counter. An older woman comes to your window with a red lock-off notice and her grandson. She speaks Spanish; the boy speaks English and is eager to help. Handle the contact the way policy says — including who interprets, and who may hear about the account.',
+		targetMinutes: 9
+	},
+	{
+		id: 'ir-landlord-expired',
+		version: 1,
+		title: 'The owner wants his tenant’s balance',
+		procedure: 'irate-contact',
+		level: 'csr2',
+		competencies: ['C-IRATE1', 'C-COMPLAINT', 'C-ID'],
+		faultIds: ['F-30', 'F-31'],
+		brief: 'You are a CSR II on the phones. A property owner calls about the account of one of his tenants, who has a lock-off coming. He says he is on the account. Check what is on file before you say anything, and give him what policy allows — no more, no less.',
+		targetMinutes: 9
+	},
+	{
+		id: 'ir-es-leak-credit',
+		version: 1,
+		title: '“¡Es un robo!” — the leak bill',
+		procedure: 'irate-contact',
+		level: 'csr2',
+		competencies: ['C-IRATE1', 'C-COMPLAINT'],
+		faultIds: ['F-35', 'F-32'],
+		brief: 'You are a CSR II on the phones. A caller who speaks Spanish is upset about a water bill several times his usual. Make sure you can understand each other, verify him, find out what happened, and give him what policy allows — within your authority, and through the right person when it is beyond it.',
+		targetMinutes: 10
+	},
+	{
+		id: 'ir-threat-counter',
+		version: 1,
+		title: '“You’ll regret this”',
+		procedure: 'irate-contact',
+		level: 'csr3',
+		competencies: ['C-IRATE1', 'C-ESCALATE'],
+		faultIds: ['F-33', 'F-34'],
+		brief: 'Early afternoon at the front counter. A man whose water was locked off this morning comes to your window, sure he mailed a check weeks ago. Jordan Pike (CSR II) is at the next window. Handle the contact the way policy says — whatever he says, and whatever he does.',
+		targetMinutes: 8
+	},
+	{
+		id: 'ir-bill-was-wrong',
+		version: 1,
+		title: 'He read his own meter',
+		procedure: 'irate-contact',
+		level: 'csr3',
+		competencies: ['C-IRATE1', 'C-COMPLAINT', 'C-ESCALATE'],
+		faultIds: ['F-32', 'F-35'],
+		brief: 'You are a CSR III on the phones. A retired machinist calls for the third time about last month’s bill: he says the usage is wrong, he has a photo of his meter, and now he has a late fee. Verify him, look at the evidence yourself, fix what you can fix — and route what you cannot.',
+		targetMinutes: 10
+	}
 ];
 
 export const LEARNING_PATHS: LearningPath[] = [

@@ -32,8 +32,13 @@ import ddRoommateWriteoff from './deposit-decision/dd-roommate-writeoff';
 import ddForeclosureOwner from './deposit-decision/dd-foreclosure-owner';
 import ddLetter61Days from './deposit-decision/dd-letter-61-days';
 import ddHouseholdTangle from './deposit-decision/dd-household-tangle';
-
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner, ddLetter61Days, ddHouseholdTangle, doMixedStrap, doIouSlip, doCoinRoll, doCoverTheFive, doLeadNoSenior, cpQuickChange, cpTransposedStub, cpTwoPartyPostdated, cpCashOnlyRestore, loPaidAfterThree, loHeatHold, loTwentyAccounts, loHolidayEve, loPaperTray];
+import irBathLockoff from './irate-contact/ir-bath-lockoff';
+import irEsGrandmother from './irate-contact/ir-es-grandmother';
+import irLandlordExpired from './irate-contact/ir-landlord-expired';
+import irEsLeakCredit from './irate-contact/ir-es-leak-credit';
+import irThreatCounter from './irate-contact/ir-threat-counter';
+import irBillWasWrong from './irate-contact/ir-bill-was-wrong';
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner, ddLetter61Days, ddHouseholdTangle, doMixedStrap, doIouSlip, doCoinRoll, doCoverTheFive, doLeadNoSenior, cpQuickChange, cpTransposedStub, cpTwoPartyPostdated, cpCashOnlyRestore, loPaidAfterThree, loHeatHold, loTwentyAccounts, loHolidayEve, loPaperTray, irBathLockoff, irEsGrandmother, irLandlordExpired, irEsLeakCredit, irThreatCounter, irBillWasWrong];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);

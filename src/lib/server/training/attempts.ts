@@ -21,13 +21,14 @@ import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
 import { loadRun, restoreSnapshot, RunError, sendEvent, startRun, type StepResult } from '../procedures/runner';
 import { currentTurn, moodBand } from './dialogue';
-import { holds, type Facts } from './checks';
-import { outcomeOf } from './replay';
 import type { LogActor, LogEntry } from './log';
 import { appendEntry, loadAttempt, logOf, policyOf, resolvedOf, type AttemptRow } from './repo';
 import { deref, resolveScenario } from './resolve';
 import { scoreAttempt } from './score';
 import { AttemptWorldError, attemptWorld, worldAfter } from './world-state';
+import { availableHint, liveFacts, openMoments, openPrompts, visibleItems } from './open';
+
+export { availableHint, liveFacts, openMoments, openPrompts, visibleItems };
 
 export class AttemptError extends Error {
 	constructor(
@@ -254,37 +255,6 @@ export function act(store: Store, user: SessionUser, attemptId: number, action: 
 function trainingSummary(a: AttemptAction): Record<string, unknown> {
 	const { kind: _k, ...rest } = a;
 	return a.kind === 'step' ? { event: a.payload.type } : rest;
-}
-
-/** Prompts waiting for the trainee's answer at this step. */
-export function openPrompts(s: ResolvedScenario, log: readonly LogEntry[], step: StepMeta | undefined) {
-	const answered = new Set(log.flatMap((e) => (e.kind === 'choice' ? [e.data.prompt] : [])));
-	return s.prompts.filter((p) => !answered.has(p.id) && (!p.step || p.step === step?.id));
-}
-
-/** Moments the trainee may move on to now (each once). */
-export function openMoments(s: ResolvedScenario, log: readonly LogEntry[], step: StepMeta | undefined) {
-	const taken = new Set(log.flatMap((e) => (e.kind === 'jump' ? [e.data.moment] : [])));
-	return s.moments.filter((m) => !taken.has(m.id) && (!m.step || m.step === step?.id));
-}
-
-/** What the checks see while an attempt is in progress (the world as it is now). */
-export function liveFacts(s: ResolvedScenario, log: readonly LogEntry[], snap: AnyMachineSnapshot): Facts {
-	const context = snap.context as ProcedureContextBase & Record<string, unknown>;
-	return { scenario: s, log, context, effects: context.effects, outcome: outcomeOf(snap), world: worldAfter(s, context.effects, 0) };
-}
-
-/** Items in front of the trainee: those from the start, those of moments already reached, and those whose condition now holds. */
-export function visibleItems(s: ResolvedScenario, log: readonly LogEntry[], facts: Facts) {
-	const taken = new Set(log.flatMap((e) => (e.kind === 'jump' ? [e.data.moment] : [])));
-	return s.world.items.filter((i) => (!i.appearsAt || taken.has(i.appearsAt)) && (!i.when || holds(i.when, facts)));
-}
-
-/** The index of the next hint for this step (hints with no step apply anywhere), or null. */
-export function availableHint(s: ResolvedScenario, log: readonly LogEntry[], step: StepMeta | undefined): number | null {
-	const used = new Set(log.flatMap((e) => (e.kind === 'hint' ? [e.data.index] : [])));
-	const i = s.hints.findIndex((h, k) => !used.has(k) && (!h.step || h.step === step?.id));
-	return i < 0 ? null : i;
 }
 
 /** Ends an attempt: logs the finish, scores it, compacts its log into the attempt row and closes its run. */
