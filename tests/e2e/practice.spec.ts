@@ -35,7 +35,7 @@ test.describe.configure({ mode: 'serial' });
 let firstResult = '';
 
 test('a CSR I practising an irate call verifies identity first, offers what a CSR I can, and passes', async ({ page }) => {
-	await signIn(page, 'csr1');
+	await signIn(page, 'csr1b');
 	await startScenario(page, 'A bill three times the usual');
 	await expect(page.getByRole('timer')).toContainText('Time left');
 	await expect(page.getByRole('meter', { name: 'Mood' })).toBeVisible();
@@ -53,7 +53,7 @@ test('a CSR I practising an irate call verifies identity first, offers what a CS
 });
 
 test('a second attempt that discloses before verifying fails, citing the rule', async ({ page }) => {
-	await signIn(page, 'csr1');
+	await signIn(page, 'csr1b');
 	await page.goto(firstResult);
 	await page.getByRole('button', { name: 'Try again (new variant)' }).click();
 	await expect(page.getByText('Scenario time')).toBeVisible();
@@ -67,7 +67,7 @@ test('a second attempt that discloses before verifying fails, citing the rule', 
 });
 
 test('the replay shows each step, and a senior’s comment reaches the trainee', async ({ page }) => {
-	await signIn(page, 'csr1');
+	await signIn(page, 'csr1b');
 	await page.goto(firstResult.replace(/result$/, 'replay'));
 	const total = Number((await page.getByText(/^Event 1 of \d+$/).textContent())!.match(/of (\d+)/)![1]);
 	expect(total).toBeGreaterThan(GOLDEN.length);
@@ -91,7 +91,7 @@ test('the replay shows each step, and a senior’s comment reaches the trainee',
 	await page.getByRole('button', { name: 'Add comment' }).click();
 	await expect(page.getByRole('region', { name: 'Comments' })).toContainText('Maria Ortiz');
 	await page.context().clearCookies();
-	await signIn(page, 'csr1');
+	await signIn(page, 'csr1b');
 	await page.goto(firstResult);
 	await expect(page.getByRole('region', { name: 'Comments' })).toContainText('Good warm transfer');
 });
