@@ -5,9 +5,12 @@ import { signIn } from './support/auth';
 test('a CSR searches by name as they type and opens the account', async ({ page }) => {
 	await signIn(page, 'csr1');
 	await page.getByRole('link', { name: 'Accounts', exact: true }).click();
+	// The home page has the same search box: wait for the Accounts page, or the fill can land on the old page.
+	await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
 	// Take a real holder's surname from an account-number search, then find them by name.
 	await page.getByLabel('Find an account').fill('100');
 	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page).toHaveURL(/[?&]q=100\b/);
 	const firstRow = page.getByRole('row').nth(1);
 	const holder = (await firstRow.getByRole('cell').nth(1).textContent())!.trim();
 	const surname = holder.split(' ').slice(-1)[0];
