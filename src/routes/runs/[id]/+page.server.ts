@@ -14,6 +14,7 @@ import { activeSteps } from '$machines/shared/steps';
 import { PROCEDURE_UI } from '$lib/procedures/catalog';
 import { actionKey, parseStepAction, stepActions } from '$lib/procedures/step-forms';
 import { formValues } from '$lib/server/forms';
+import { runParticipants } from '$lib/server/repos/runs';
 import type { ProcedureContextBase } from '$machines/shared/types';
 
 function runFor(event: Pick<RequestEvent, 'params' | 'locals' | 'url'>) {
@@ -21,7 +22,8 @@ function runFor(event: Pick<RequestEvent, 'params' | 'locals' | 'url'>) {
 	const id = Number(event.params.id);
 	const run = Number.isSafeInteger(id) ? loadRun(getStore(), id) : null;
 	if (!run) error(404, { message: 'No such procedure run.' });
-	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: (restoreSnapshot(run).context as ProcedureContextBase).roles } });
+	const roles = (restoreSnapshot(run).context as ProcedureContextBase).roles;
+	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles, participants: runParticipants(getStore(), run.id) } });
 	// A colleague who may verify the current step may open the run from their queue.
 	if (!d.allowed && !canVerify(run, user).ok) error(403, { message: d.reason });
 	return { user, run };

@@ -6,6 +6,7 @@ import { decide } from '$lib/authz/can';
 import { loadRun, restoreSnapshot } from '$lib/server/procedures/runner';
 import { procedureDef } from '$machines/registry';
 import { PROCEDURE_UI } from '$lib/procedures/catalog';
+import { runParticipants } from '$lib/server/repos/runs';
 import type { ProcedureContextBase } from '$machines/shared/types';
 
 export const load: PageServerLoad = (event) => {
@@ -15,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 	const run = Number.isSafeInteger(id) ? loadRun(store, id) : null;
 	if (!run) error(404, { message: 'No such procedure run.' });
 	const ctx = restoreSnapshot(run).context as ProcedureContextBase & Record<string, unknown>;
-	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles ?? {} } });
+	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles ?? {}, participants: runParticipants(store, run.id) } });
 	if (!d.allowed) error(403, { message: d.reason });
 	const people = store.db.$client
 		.prepare(
