@@ -9,21 +9,23 @@
  * run is resumed and finished.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { testServer } from './support/server';
 import { PORTS } from './support/ports';
 import { SCALE } from './support/scale';
 import { rng, SEED } from './support/random';
 import { signInPairs } from './support/people';
-import { DRIVERS, type DriverPeople } from './support/drivers';
-import { applied, LiveRun, type StepAttempt } from './support/live-run';
+import { applied } from './support/live-run';
+import { describeAttempts, emptyLog, Office } from './support/office';
 import { auditProblems, checkConsistency, worldBaseline, type Baseline } from './support/consistency';
 import { appliedTypes, runVersion, withDb } from './support/db';
 
 const server = testServer({ port: PORTS.crash });
 const random = rng(SEED);
 let base: Baseline;
-let people: DriverPeople[];
-const runs = new Map<number, LiveRun>();
+let office: Office;
 
 type Kind = 'before-commit' | 'after-commit' | 'random';
 const KINDS: Kind[] = ['before-commit', 'after-commit', 'random'];
@@ -32,53 +34,10 @@ const ALREADY = /already submitted/;
 beforeAll(async () => {
 	await server.start();
 	base = worldBaseline(server.dbFile);
-	people = await signInPairs(server.url);
+	office = new Office(await signInPairs(server.url), random);
 	await server.stop();
 });
 afterAll(() => server.dispose());
-
-interface RoundLog {
-	acked: StepAttempt[];
-	unanswered: StepAttempt[];
-	unexpected: StepAttempt[];
-}
-
-async function newRun(p: DriverPeople): Promise<LiveRun | null> {
-	const driver = DRIVERS[Math.floor(random() * DRIVERS.length)];
-	const plan = await driver.start(p, random);
-	if (!plan) return null;
-	const run = new LiveRun(driver, plan, p);
-	runs.set(run.id, run);
-	return run;
-}
-
-/** One person's session at the counter: step their run until it finishes, then start another; stop when the server is gone. */
-async function work(p: DriverPeople, alive: () => boolean, log: RoundLog): Promise<void> {
-	let run = [...runs.values()].find((r) => r.people === p && !r.plan.notes.finished) ?? null;
-	while (alive()) {
-		try {
-			run ??= await newRun(p);
-			if (!run) continue;
-			const a = await run.step(random);
-			if (a === 'finished') {
-				run.plan.notes.finished = true;
-				run = null;
-			} else if (a.error) {
-				log.unanswered.push(a);
-				return;
-			} else if (applied(a)) log.acked.push(a);
-			else log.unexpected.push(a);
-		} catch {
-			return; // a page read or a start failed: the server is gone
-		}
-	}
-}
-
-function ownerRun(runId: number): LiveRun {
-	const r = runs.get(runId);
-	if (!r) throw new Error(`run ${runId} is not one the test started`);
-	return r;
-}
 
 test(`runs survive ${SCALE.kills} SIGKILLs (kill points before and after commit, random moments) and all resume`, async () => {
 	const stats = { kills: { 'before-commit': 0, 'after-commit': 0, random: 0 } as Record<Kind, number>, acked: 0, retriedApplied: 0, retriedAlready: 0 };
@@ -92,16 +51,16 @@ test(`runs survive ${SCALE.kills} SIGKILLs (kill points before and after commit,
 			dead = true;
 		});
 		const timer = kind === 'random' ? setTimeout(() => void server.kill(), 20 + random() * 400) : null;
-		const log: RoundLog = { acked: [], unanswered: [], unexpected: [] };
-		const workers = people.map((p) => work(p, () => !dead, log));
+		const log = emptyLog();
+		const workers = office.workAll(() => !dead, log);
 		const watchdog = new Promise<'stuck'>((r) => setTimeout(() => r('stuck'), 30_000).unref());
 		expect(await Promise.race([death.then(() => 'died' as const), watchdog]), `round ${k} (${kind}): the server never reached its kill point`).toBe('died');
 		if (timer) clearTimeout(timer);
-		await Promise.all(workers);
+		await workers;
 		const killedAt = /KILL-POINT (\S+) run=(\d+) version=(\d+)/.exec(server.stderr());
 		stats.kills[kind]++;
 		stats.acked += log.acked.length;
-		expect(log.unexpected.map((a) => `${a.runId}@${a.version} ${a.choice.action}: ${a.outcome?.status} ${a.outcome?.message}`)).toEqual([]);
+		expect(describeAttempts(log.unexpected)).toEqual([]);
 
 		await server.start();
 		const db = server.dbFile;
@@ -118,7 +77,7 @@ test(`runs survive ${SCALE.kills} SIGKILLs (kill points before and after commit,
 		// Every unanswered client retries the same post: applied now if the crash lost it, else refused as already applied.
 		for (const a of log.unanswered) {
 			const before = runVersion(db, a.runId);
-			const retry = await ownerRun(a.runId).send(a.version, a.choice);
+			const retry = await office.run(a.runId).send(a.version, a.choice);
 			if (before === a.version) {
 				expect(applied(retry), `retry of ${a.choice.action} on run ${a.runId}: ${retry.outcome?.status} ${retry.outcome?.message}`).toBe(true);
 				stats.retriedApplied++;
@@ -139,7 +98,7 @@ test(`runs survive ${SCALE.kills} SIGKILLs (kill points before and after commit,
 	await server.start();
 	const open = withDb(server.dbFile, (db) => db.prepare("SELECT id FROM procedure_runs WHERE status NOT IN ('completed', 'abandoned')").all() as { id: number }[]);
 	for (const { id } of open) {
-		const run = runs.get(id) ?? adopt(id);
+		const run = office.adopt(id, server.dbFile);
 		for (let i = 0; i < 50; i++) {
 			const a = await run.step(random);
 			if (a === 'finished') break;
@@ -158,13 +117,22 @@ test(`runs survive ${SCALE.kills} SIGKILLs (kill points before and after commit,
 	);
 }, 900_000);
 
-/** A run started by a post whose answer was lost in a crash: its owner picks it up from "My runs". */
-function adopt(id: number): LiveRun {
-	const owner = withDb(server.dbFile, (db) => db.prepare('SELECT u.username AS u, r.procedure AS p FROM procedure_runs r JOIN users u ON u.id = r.owner_id WHERE r.id = ?').get(id) as { u: string; p: string });
-	const p = people.find((x) => x.owner.username === owner.u);
-	const driver = DRIVERS.find((d) => d.procedure === owner.p);
-	if (!p || !driver) throw new Error(`run ${id} (${owner.p}) of ${owner.u}: no driver or person for it`);
-	const run = new LiveRun(driver, { procedure: owner.p, runId: id, notes: { open: false, loops: 0 } }, p);
-	runs.set(id, run);
-	return run;
-}
+test('the consistency check itself catches a half-applied step (tampered copies)', async () => {
+	await server.stop();
+	const tamperings: [string, string, RegExp][] = [
+		['an applied event without its state', 'DELETE FROM run_events WHERE rowid = (SELECT max(rowid) FROM run_events WHERE applied = 1)', /row version|replayed|audit rows/],
+		['an effect without its run', "INSERT INTO incident_reports (at, reported_by, run_id, summary) VALUES (0, 1, NULL, 'orphan')", /incident_reports: \d+ rows written/],
+		['a run step without its effect', 'DELETE FROM incident_reports WHERE rowid = (SELECT max(rowid) FROM incident_reports)', /incident_reports/],
+		['a state without its audit row', "UPDATE procedure_runs SET version = version + 1 WHERE id = (SELECT min(id) FROM procedure_runs)", /row version/]
+	];
+	for (const [name, sql, expected] of tamperings) {
+		const copy = join(server.dir, 'tampered.db');
+		rmSync(copy, { force: true });
+		withDb(server.dbFile, (db) => db.exec(`VACUUM INTO '${copy}'`));
+		const db = new Database(copy);
+		db.exec(sql);
+		db.close();
+		const problems = checkConsistency(copy, base).problems;
+		expect(problems.join('\n'), name).toMatch(expected);
+	}
+});

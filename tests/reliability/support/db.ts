@@ -26,15 +26,17 @@ export function appliedTypes(file: string, runId: number): string[] {
  */
 export function stateDigest(file: string): Map<string, string> {
 	return withDb(file, (db) => {
-		const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+		const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name").all() as { name: string; sql: string }[];
 		const out = new Map<string, string>();
 		const skip = new Set(['audit_log', 'login_throttle', '__drizzle_migrations']);
 		db.transaction(() => {
-			for (const t of tables) {
-				if (skip.has(t)) continue;
-				const where = t === 'run_events' ? ' WHERE applied = 1' : '';
-				const rows = db.prepare(`SELECT * FROM ${t}${where} ORDER BY rowid`).raw().all();
-				out.set(t, `${rows.length}:${hash(JSON.stringify(rows))}`);
+			for (const { name, sql } of tables) {
+				if (skip.has(name)) continue;
+				const where = name === 'run_events' ? ' WHERE applied = 1' : '';
+				// A WITHOUT ROWID table is scanned in primary-key order already.
+				const order = /without\s+rowid/i.test(sql) ? '' : ' ORDER BY rowid';
+				const rows = db.prepare(`SELECT * FROM ${name}${where}${order}`).raw().all();
+				out.set(name, `${rows.length}:${hash(JSON.stringify(rows))}`);
 			}
 		})();
 		return out;

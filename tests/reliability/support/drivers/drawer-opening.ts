@@ -35,7 +35,10 @@ export const drawerOpeningDriver: ProcedureDriver = {
 		return { procedure: 'drawer-opening', runId: Number(m[1]), notes: { open: !!claim, loops: Math.floor(rng() * 3) } };
 	},
 	choose(plan, offered, rng) {
-		const n = plan.notes as { open: boolean; loops: number };
+		// A run adopted after a crash has no notes: it ends short, without more loops.
+		const n = plan.notes as { open?: boolean; loops?: number };
+		n.open ??= false;
+		n.loops ??= 0;
 		if (offered.includes('float.counted')) return { action: 'float.counted', as: 'owner', fields: countFields(n.open || n.loops > 0 ? FLOAT : SHORT) };
 		if (offered.includes('float.verified')) {
 			const agree = n.open && n.loops <= 0;
