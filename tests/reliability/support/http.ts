@@ -28,6 +28,8 @@ export interface PostOptions {
 	accept?: 'html' | 'json';
 	/** Raw body instead of form fields (e.g. JSON to an API route). */
 	raw?: { body: string; contentType: string };
+	/** Another method than POST (API routes). */
+	method?: string;
 }
 
 const decode = (s: string) =>
@@ -143,7 +145,8 @@ export class Client {
 			body = form.toString();
 			extra['content-type'] = 'application/x-www-form-urlencoded';
 		}
-		const res = await fetch(this.base + path, { method: 'POST', headers: this.headers(extra), body, redirect: 'manual' });
+		const method = opts.method ?? 'POST';
+		const res = await fetch(this.base + path, { method, headers: this.headers(extra), body: method === 'GET' || method === 'HEAD' ? undefined : body, redirect: 'manual' });
 		this.remember(res);
 		return read(res);
 	}
