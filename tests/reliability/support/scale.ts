@@ -10,8 +10,8 @@ export const SCALE = {
 	kills: full ? 120 : 10,
 	/** Races: concurrent duplicate submissions of one step. */
 	duplicates: full ? 1000 : 100,
-	/** Bad input: requests per form action, API route and page. */
-	fuzzPerRoute: full ? 200 : 20,
+	/** Bad input: requests per form action, API route and page (full: at least 200 each and 10,000 in all). */
+	fuzzPerRoute: (targets: number) => (full ? Math.max(200, Math.ceil(10_000 / targets)) : 20),
 	/** Backup: sandbox accounts in the database being backed up. */
 	backupAccounts: full ? 20000 : 2000
 };

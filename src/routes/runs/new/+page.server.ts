@@ -8,7 +8,7 @@ import { PROCEDURES } from '$machines/registry';
 import { PROCEDURE_UI } from '$lib/procedures/catalog';
 import { PROCEDURE_STARTS } from '$lib/server/procedures/starts';
 import { startProcedure } from '$lib/server/procedures/start';
-import { formValues } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { LEVEL_TITLES } from '$lib/domain/levels';
 
 /** The start points people know, in the order a counter day meets them. */
@@ -49,7 +49,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const user = authorize(event, 'app.use');
-		const values = formValues(await event.request.formData());
+		const values = await readForm(event.request);
 		const r = startProcedure(getStore(), user, values.procedure ?? '', { subject: values.subject, supervisor: values.supervisor }, now());
 		if (!r.ok) return fail(r.status, { procedure: values.procedure ?? '', subject: values.subject ?? '', field: r.field ?? null, message: r.message });
 		redirect(303, `/runs/${r.runId}`);

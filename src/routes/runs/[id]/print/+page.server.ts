@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/http/guard';
+import { idParam } from '$lib/server/http/params';
 import { getStore } from '$lib/server/store';
 import { decide } from '$lib/authz/can';
 import { loadRun, restoreSnapshot } from '$lib/server/procedures/runner';
@@ -11,9 +12,9 @@ import type { ProcedureContextBase } from '$machines/shared/types';
 
 export const load: PageServerLoad = (event) => {
 	const user = authorize(event, 'app.use');
-	const id = Number(event.params.id);
+	const id = idParam(event.params.id);
 	const store = getStore();
-	const run = Number.isSafeInteger(id) ? loadRun(store, id) : null;
+	const run = id === null ? null : loadRun(store, id);
 	if (!run) error(404, { message: 'No such procedure run.' });
 	const ctx = restoreSnapshot(run).context as ProcedureContextBase & Record<string, unknown>;
 	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles ?? {}, participants: runParticipants(store, run.id) } });
