@@ -6,11 +6,11 @@
  * app starts on a restored copy with all its data — sessions, runs in progress — and carries on.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testServer } from './support/server';
+import { cli } from './support/cli';
 import { PORTS } from './support/ports';
 import { SCALE } from './support/scale';
 import { rng, SEED } from './support/random';
@@ -29,17 +29,8 @@ let office: Office;
 let base: Baseline;
 let parked = 0;
 
-/** Runs an npm script as an operator would, against the live server's configuration. */
-function npm(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string; ms: number }> {
-	const t0 = Date.now();
-	return new Promise((resolve) => {
-		const c = spawn('npm', ['run', '--silent', ...args], { env: { ...process.env, DATABASE_URL: server.dbFile, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		c.stdout.on('data', (d) => (output += d));
-		c.stderr.on('data', (d) => (output += d));
-		c.on('exit', (code) => resolve({ code, output, ms: Date.now() - t0 }));
-	});
-}
+/** The backup and verification commands, against the live server's configuration. */
+const run = (script: string, args: string[], env: Record<string, string> = {}, via: 'npm' | 'node' = 'node') => cli(script, args, { DATABASE_URL: server.dbFile, ...env }, via);
 
 beforeAll(async () => {
 	await server.start();
@@ -71,7 +62,7 @@ describe('npm run backup under load', () => {
 		expect((await office.people[0].owner.post(`/runs/${parked}?/step`, stepFields(1, { action: 'float.counted', as: 'owner', fields: countFields(FLOAT) }))).status).toBe(303);
 		for (const name of ['first.db', 'second.db']) {
 			const before = log.acked.length;
-			const r = await npm(['backup', '--', join(out, name)]);
+			const r = await run('backup', [join(out, name)], {}, 'npm');
 			expect(r.code, r.output).toBe(0);
 			expect(r.output).toMatch(/integrity check ok; audit log \d+ rows verified/);
 			expect(log.acked.length, 'steps kept committing during the backup').toBeGreaterThan(before);
@@ -99,11 +90,11 @@ describe('npm run backup under load', () => {
 
 	test('each copy verifies against its own checkpoint; an older copy fails against a newer checkpoint (truncation)', async () => {
 		const [own0, own1, mixed, implicit] = await Promise.all([
-			npm(['audit:verify', '--', backups[0].file, '--key', server.keyFile]),
-			npm(['audit:verify', '--', backups[1].file, '--key', server.keyFile]),
-			npm(['audit:verify', '--', backups[0].file, '--key', server.keyFile, '--checkpoint', `${backups[1].file}.audit-checkpoint`]),
+			run('audit:verify', [backups[0].file, '--key', server.keyFile], {}, 'npm'),
+			run('audit:verify', [backups[1].file, '--key', server.keyFile]),
+			run('audit:verify', [backups[0].file, '--key', server.keyFile, '--checkpoint', `${backups[1].file}.audit-checkpoint`]),
 			// Without --key the deployment's key (AUDIT_KEY_FILE, beside DATABASE_URL) is used.
-			npm(['audit:verify', '--', backups[0].file])
+			run('audit:verify', [backups[0].file])
 		]);
 		for (const [r, b] of [
 			[own0, backups[0]],
@@ -118,7 +109,7 @@ describe('npm run backup under load', () => {
 	});
 
 	test('a backup never overwrites an existing file', async () => {
-		const r = await npm(['backup', '--', backups[0].file]);
+		const r = await run('backup', [backups[0].file]);
 		expect(r.code).toBe(2);
 		expect(r.output).toMatch(/already exists/);
 	});
@@ -163,7 +154,7 @@ describe('restore', () => {
 		console.log(`restore: ${open.length} runs open in the backup all moved on a step on the restored server`);
 		expect(checkConsistency(restored.dbFile, base).problems).toEqual([]);
 		await restored.stop();
-		const verify = await npm(['audit:verify'], { DATABASE_URL: restored.dbFile });
+		const verify = await run('audit:verify', [], { DATABASE_URL: restored.dbFile });
 		expect(verify.code, verify.output).toBe(0);
 		expect(withDb(restored.dbFile, (db) => (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n)).toBeGreaterThan(
 			JSON.parse(readFileSync(`${backup}.audit-checkpoint`, 'utf8')).count

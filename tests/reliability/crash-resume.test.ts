@@ -60,7 +60,7 @@ test(`runs survive ${SCALE.kills} SIGKILLs (kill points before and after commit,
 		const killedAt = /KILL-POINT (\S+) run=(\d+) version=(\d+)/.exec(server.stderr());
 		stats.kills[kind]++;
 		stats.acked += log.acked.length;
-		expect(describeAttempts(log.unexpected)).toEqual([]);
+		expect(describeAttempts(log.unexpected), `round ${k} (${kind}), seed ${SEED}`).toEqual([]);
 
 		await server.start();
 		const db = server.dbFile;

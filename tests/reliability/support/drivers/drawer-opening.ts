@@ -27,11 +27,16 @@ export const drawerOpeningDriver: ProcedureDriver = {
 	procedure: 'drawer-opening',
 	async start(people, rng) {
 		const claim = rng() < 0.3 ? [...claimable][0] : undefined;
+		// Claimed before the post: people start runs at the same time. A start refused is given back;
+		// one whose answer was lost keeps its claim (that run may exist, and ends short when adopted).
+		if (claim) claimable.delete(claim);
 		const drawer = claim ?? LOOP_DRAWERS[Math.floor(rng() * LOOP_DRAWERS.length)];
 		const r = await people.owner.post('/drawer?/open', { drawer });
 		const m = r.status === 303 ? /^\/runs\/(\d+)$/.exec(r.location ?? '') : null;
-		if (!m) return null;
-		if (claim) claimable.delete(claim);
+		if (!m) {
+			if (claim) claimable.add(claim);
+			return null;
+		}
 		return { procedure: 'drawer-opening', runId: Number(m[1]), notes: { open: !!claim, loops: Math.floor(rng() * 3) } };
 	},
 	choose(plan, offered, rng) {
