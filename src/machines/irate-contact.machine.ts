@@ -748,7 +748,7 @@ export const irateContactMachine = setup({
 									id: 'control',
 									title: 'Take control of the conversation',
 									instructions:
-										'Stay calm and professional: greet, give your name, offer to help. Lower your voice and slow down. Never say "calm down". If the customer prefers another language, offer the telephone interpreter line or a colleague who speaks it — never their child.',
+										'Greet, give your name, offer to help; lower your voice and slow down. Never say "calm down". Another language? Offer the interpreter line or a colleague who speaks it — never their child.',
 									policyRef: '§8 Control; §1 Language access',
 									authority: { 'control.established': { ...csrMoves, takesRole: 'csr' } },
 									order: [ORDER.noCalmDown, ORDER.acknowledgeBeforeSolve]
@@ -783,7 +783,7 @@ export const irateContactMachine = setup({
 									id: 'verify',
 									title: 'Verify identity before any account detail',
 									instructions:
-										'Ask for the name on the account, the service address and one of: last 4 of SSN/ITIN, the account PIN, or photo ID at the counter. Say nothing about balances, payments or usage until this passes. A caller who is not on the account gets general information only.',
+										'Ask for the name on the account, the service address and one of: last 4 of SSN/ITIN, the account PIN, photo ID (counter only). Nothing about the account until this passes; a caller not on it gets general information only.',
 									policyRef: '§1 Identity before disclosure; §8 Verify',
 									order: [ORDER.verifyBeforeDisclosure]
 								}
@@ -811,7 +811,7 @@ export const irateContactMachine = setup({
 									id: 'solve',
 									title: 'Problem-solve within your authority',
 									instructions:
-										'Say what you CAN do first, then the policy. Offer only options within your authority (CSR I: explain, take payment, route, assistance referral; CSR II: + payment plan, leak adjustment up to the limit, reread, medical-certificate information; CSR III: + adjustments up to the limit; exceptions: supervisor). Beyond it, escalate with a warm transfer and a brief. Then summarise the next steps with dates.',
+										'Say what you CAN do first, then the policy. Offer only what your level may offer (§8 Authority to offer); beyond it, escalate with a warm transfer and a brief. Then summarise the next steps with dates.',
 									policyRef: '§8 Problem-solve; §8 Authority to offer'
 								}
 							},

@@ -10,8 +10,10 @@ import { parseCents } from '$lib/domain/money';
 export type FieldSpec =
 	/** `targetCents`: a public target to compare against as you type (the policy float) — never a blind count's expected total. */
 	| { kind: 'denominations'; name: string; label: string; targetCents?: number }
-	| { kind: 'money'; name: string; label: string; hint?: string }
-	| { kind: 'text'; name: string; label: string; hint?: string; multiline?: boolean; optional?: boolean; maxLength?: number }
+	/** `optional`: left blank, the field is left out of the event. */
+	| { kind: 'money'; name: string; label: string; hint?: string; optional?: boolean }
+	/** `value`: what the box starts with (e.g. a drafted brief the person edits). */
+	| { kind: 'text'; name: string; label: string; hint?: string; multiline?: boolean; optional?: boolean; maxLength?: number; value?: string }
 	| { kind: 'choice'; name: string; label: string; options: { value: string; label: string }[] }
 	| { kind: 'checks'; name: string; label: string; rows?: number }
 	| { kind: 'flag'; name: string; label: string }
@@ -20,7 +22,16 @@ export type FieldSpec =
 	/** A fixed value the form carries (e.g. which list entry a per-row action is about). */
 	| { kind: 'hidden'; name: string; value: string }
 	/** Read-only facts shown with the form (inputs, a computation); submits nothing. Never blind values. */
-	| { kind: 'info'; name: string; label: string; rows: { label: string; value: string }[] };
+	| { kind: 'info'; name: string; label: string; rows: { label: string; value: string }[] }
+	/** A few rows of short columns (e.g. next steps with dates); submits [{ [column key]: string }], blank rows skipped. */
+	| { kind: 'rows'; name: string; label: string; rows: number; minRows?: number; columns: RowColumn[] };
+
+export interface RowColumn {
+	key: string;
+	label: string;
+	/** `date`: an ISO date (YYYY-MM-DD), as a date input submits it. */
+	type: 'text' | 'date';
+}
 
 export interface StepAction {
 	/** Machine event type sent when this action is submitted. */
@@ -31,6 +42,8 @@ export interface StepAction {
 	intro?: string;
 	label: string;
 	tone?: 'primary' | 'secondary' | 'danger';
+	/** Actions that are not the step's next move (things that may happen at any time) are shown together under this heading. */
+	group?: string;
 	fields: FieldSpec[];
 }
 
@@ -38,6 +51,8 @@ export interface StepAction {
 export interface FormScope {
 	context: Record<string, unknown>;
 	viewer: { level: string; id: number };
+	/** Ids of every step active now (a parallel machine has several; the current one is the last). */
+	active?: string[];
 }
 
 /** Per step id: fixed actions, or actions built from the run's context (options the viewer's level may offer, per-row actions). */
@@ -55,6 +70,19 @@ export function stepActions(forms: StepForms | undefined, stepId: string, scope:
 export type ParsedEvent = { ok: true; payload: Record<string, unknown> & { type: string } } | { ok: false; errors: Record<string, string> };
 
 const MAX_TEXT = 2000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isIsoDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** A field named with dots nests in the event: "given.name" → { given: { name } }. */
+function put(payload: Record<string, unknown>, name: string, value: unknown): void {
+	const path = name.split('.');
+	let at = payload;
+	for (const key of path.slice(0, -1)) {
+		if (typeof at[key] !== 'object' || at[key] === null) at[key] = {};
+		at = at[key] as Record<string, unknown>;
+	}
+	at[path[path.length - 1]] = value;
+}
 
 /** Parses a submitted step form into a machine event; bad input yields field errors and no event. */
 export function parseStepAction(action: StepAction, form: Record<string, string>): ParsedEvent {
@@ -70,13 +98,15 @@ export function parseStepAction(action: StepAction, form: Record<string, string>
 					if (!r.ok) errors[key] = `${d.label}: ${r.error}`;
 					else if (r.count > 0) counts[d.key] = r.count;
 				}
-				payload[f.name] = counts;
+				put(payload, f.name, counts);
 				break;
 			}
 			case 'money': {
-				const r = parseCents(form[f.name] ?? '');
+				const raw = (form[f.name] ?? '').trim();
+				if (!raw && f.optional) break;
+				const r = parseCents(raw);
 				if (!r.ok) errors[f.name] = r.error;
-				else payload[f.name] = r.cents;
+				else put(payload, f.name, r.cents);
 				break;
 			}
 			case 'text': {
@@ -84,26 +114,53 @@ export function parseStepAction(action: StepAction, form: Record<string, string>
 				const max = f.maxLength ?? MAX_TEXT;
 				if (!v && !f.optional) errors[f.name] = `${f.label} is required.`;
 				else if (v.length > max) errors[f.name] = `${f.label} is too long (at most ${max} characters).`;
-				else payload[f.name] = v;
+				else put(payload, f.name, v);
 				break;
 			}
 			case 'choice': {
 				const v = form[f.name] ?? '';
 				if (!f.options.some((o) => o.value === v)) errors[f.name] = `Choose one of the options for ${f.label.toLowerCase()}.`;
-				else payload[f.name] = v;
+				else put(payload, f.name, v);
 				break;
 			}
 			case 'flag':
-				payload[f.name] = form[f.name] === 'on' || form[f.name] === 'true';
+				put(payload, f.name, form[f.name] === 'on' || form[f.name] === 'true');
 				break;
 			case 'multi':
-				payload[f.name] = f.options.filter((o) => form[`${f.name}.${o.value}`] === 'on').map((o) => o.value);
+				put(
+					payload,
+					f.name,
+					f.options.filter((o) => form[`${f.name}.${o.value}`] === 'on').map((o) => o.value)
+				);
 				break;
 			case 'hidden':
-				payload[f.name] = f.value;
+				put(payload, f.name, f.value);
 				break;
 			case 'info':
 				break;
+			case 'rows': {
+				const rows: Record<string, string>[] = [];
+				for (let i = 0; i < f.rows; i++) {
+					const row: Record<string, string> = {};
+					for (const c of f.columns) row[c.key] = (form[`${f.name}.${i}.${c.key}`] ?? '').trim();
+					if (f.columns.every((c) => !row[c.key])) continue;
+					let ok = true;
+					for (const c of f.columns) {
+						const key = `${f.name}.${i}.${c.key}`;
+						if (!row[c.key]) errors[key] = `Row ${i + 1}: ${c.label.toLowerCase()} is required.`;
+						else if (row[c.key].length > MAX_TEXT) errors[key] = `Row ${i + 1}: ${c.label.toLowerCase()} is too long.`;
+						else if (c.type === 'date' && !isIsoDate(row[c.key])) errors[key] = `Row ${i + 1}: ${c.label.toLowerCase()} must be a date (YYYY-MM-DD).`;
+						else continue;
+						ok = false;
+					}
+					if (ok) rows.push(row);
+				}
+				const min = f.minRows ?? 0;
+				if (rows.length < min && !Object.keys(errors).some((k) => k.startsWith(`${f.name}.`)))
+					errors[f.name] = `${f.label}: fill in at least ${min} row${min === 1 ? '' : 's'}.`;
+				put(payload, f.name, rows);
+				break;
+			}
 			case 'checks': {
 				const checks: { number: string; amountCents: number }[] = [];
 				for (let i = 0; i < (f.rows ?? 12); i++) {
@@ -115,7 +172,7 @@ export function parseStepAction(action: StepAction, form: Record<string, string>
 					if (!r.ok) errors[`${f.name}.${i}.amount`] = `Check ${i + 1}: ${r.error}`;
 					else if (/^[0-9]{1,10}$/.test(num)) checks.push({ number: num, amountCents: r.cents });
 				}
-				payload[f.name] = checks;
+				put(payload, f.name, checks);
 				break;
 			}
 		}

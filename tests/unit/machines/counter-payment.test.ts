@@ -549,7 +549,6 @@ describe('counter payment machine', () => {
 	}
 
 	it('model-based paths reach every state, transition and guard outcome (over active, locked and correction inputs)', () => {
-		const started = Date.now();
 		const reports = [
 			{ name: 'counterPayment/active', input: activeInput },
 			{ name: 'counterPayment/locked', input: lockedInput },
@@ -577,7 +576,6 @@ describe('counter payment machine', () => {
 		expect(merged.transitions.filter((t) => !EXCEPTIONS.includes(t))).toEqual([]);
 		expect(merged.transitions).toEqual(EXCEPTIONS);
 		expect(merged.guards).toEqual([]);
-		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
 	/** Invariants of issue 3 for this machine, checked after every event. */

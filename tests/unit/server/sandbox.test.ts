@@ -46,17 +46,14 @@ describe('seeded PRNG', () => {
 });
 
 describe('deterministic sandbox generator', () => {
-	it('same seed and today → byte-identical sandbox (2,000 accounts, timed); another seed or day → a different one', () => {
-		const started = performance.now();
+	it('same seed and today → byte-identical sandbox (2,000 accounts); another seed or day → a different one', () => {
 		const a = build(42, 2000);
-		const ms = performance.now() - started;
 		const first = dump(a);
 		expect(dump(build(42, 2000))).toBe(first);
 		expect(dump(build(43, 2000))).not.toBe(first);
 		expect(dump(build(42, 2000, '2026-11-03'))).not.toBe(first);
 		expect(count(a, 'SELECT count(*) AS n FROM accounts')).toBe(2000);
-		// 20,000 accounts are timed by hand through the CLI; 2,000 must be far inside the budget.
-		expect(ms).toBeLessThan(15_000);
+		// Generation speed (20,000 accounts) is measured by `npm run bench`, not asserted here.
 	});
 
 	it('regenerating over an existing sandbox gives the same rows again (reset)', () => {

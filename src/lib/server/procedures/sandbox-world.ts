@@ -38,6 +38,9 @@ export function sandboxWorld(db: Database.Database): World {
 			).run(accountId(e.accountNumber), ctx.at, toLocal(ctx.at).date, e.kind, e.tender ?? null, e.amountCents, e.memo, e.correctsRef ? ledgerByRef(e.correctsRef) : null, e.ref);
 		},
 		'note.add': (e, ctx) => {
+			// A contact whose caller was never tied to an account (policy §1: general information only) has no
+			// account to note; its contact note stays on the run record and its printable summary.
+			if (!e.accountNumber) return;
 			db.prepare('INSERT INTO account_notes (account_id, created_at, author, category, body) VALUES (?, ?, ?, ?, ?)').run(
 				accountId(e.accountNumber),
 				ctx.at,
@@ -114,7 +117,7 @@ export function sandboxWorld(db: Database.Database): World {
 				ctx.at,
 				ctx.actor.id,
 				ctx.runId,
-				e.accountNumber ?? null,
+				e.accountNumber || null,
 				e.summary
 			);
 		},

@@ -12,9 +12,16 @@ import { findLoginByUsername } from '../repos/users';
 import { PROCEDURE_STARTS } from './starts';
 import { RunError, startRun } from './runner';
 
-export type StartOutcome = { ok: true; runId: number } | { ok: false; status: 400 | 403 | 404 | 409; message: string; field?: 'subject' | 'supervisor' };
+/** `field`: 'subject', 'supervisor' or the name of the start question the message is about. */
+export type StartOutcome = { ok: true; runId: number } | { ok: false; status: 400 | 403 | 404 | 409; message: string; field?: string };
 
-export function startProcedure(store: Store, user: SessionUser, key: string, form: { subject?: string; supervisor?: string }, at: number): StartOutcome {
+export function startProcedure(
+	store: Store,
+	user: SessionUser,
+	key: string,
+	form: { subject?: string; supervisor?: string; answers?: Record<string, string> },
+	at: number
+): StartOutcome {
 	const def = procedureDef(key);
 	if (!def) return { ok: false, status: 404, message: 'There is no such procedure.' };
 	const mode = liveRunMode(user, def);
@@ -29,8 +36,9 @@ export function startProcedure(store: Store, user: SessionUser, key: string, for
 		supervisorId = senior.id;
 	}
 	const start = PROCEDURE_STARTS[def.key];
-	const plan = start.plan(store.db.$client, { subject: (form.subject ?? '').trim(), user, at });
-	if (!plan.ok) return { ok: false, status: 400, field: start.subjectLabel ? 'subject' : undefined, message: plan.message };
+	const answers = Object.fromEntries((start.questions ?? []).map((q) => [q.name, (form.answers?.[q.name] ?? '').trim()]));
+	const plan = start.plan(store.db.$client, { subject: (form.subject ?? '').trim(), user, at, answers });
+	if (!plan.ok) return { ok: false, status: 400, field: plan.field ?? (start.subjectLabel ? 'subject' : undefined), message: plan.message };
 	try {
 		return { ok: true, runId: startRun(store, user, def.key, plan.input, { subject: plan.subject, supervisorId, at }).id };
 	} catch (e) {

@@ -82,7 +82,7 @@ export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): Ru
 	const isOwner = viewer.id === run.ownerId;
 	const actions: CurrentAction[] =
 		currentMeta && run.status !== 'abandoned'
-			? stepActions(ui?.forms, currentMeta.id, { context: ctx, viewer: { level: viewer.level, id: viewer.id } }).map((a) => {
+			? stepActions(ui?.forms, currentMeta.id, { context: ctx, viewer: { level: viewer.level, id: viewer.id }, active: active.map((s) => s.id) }).map((a) => {
 					const authority = currentMeta.authority?.[a.event];
 					const d = decide(viewer, 'run.step', { run: roles, authority });
 					const offerSecond = !!authority?.secondPerson && isOwner;

@@ -52,7 +52,7 @@ export const actions: Actions = {
 		const snap = restoreSnapshot(run);
 		const steps = activeSteps(snap);
 		const step = steps[steps.length - 1];
-		const scope = { context: snap.context as Record<string, unknown>, viewer: { level: user.level, id: user.id } };
+		const scope = { context: snap.context as Record<string, unknown>, viewer: { level: user.level, id: user.id }, active: steps.map((s) => s.id) };
 		const wanted = values.action || values.event;
 		const action = step ? stepActions(PROCEDURE_UI[run.procedure]?.forms, step.id, scope).find((a) => actionKey(a) === wanted) : undefined;
 		if (!action) return fail(409, { values: keep(values), errors: {}, message: 'That step is no longer current: the page now shows where the procedure is.' });

@@ -37,6 +37,7 @@ export const load: PageServerLoad = (event) => {
 				title: p.title,
 				startHint: PROCEDURE_UI[p.key]?.startHint ?? '',
 				subjectLabel: PROCEDURE_STARTS[p.key].subjectLabel,
+				questions: m.mode ? (PROCEDURE_STARTS[p.key].questions ?? []) : [],
 				mode: m.mode,
 				blockedReason: m.mode ? null : m.decision.reason,
 				minLevel: LEVEL_TITLES[p.aloneFrom]
@@ -50,8 +51,9 @@ export const actions: Actions = {
 	start: async (event) => {
 		const user = authorize(event, 'app.use');
 		const values = await readForm(event.request);
-		const r = startProcedure(getStore(), user, values.procedure ?? '', { subject: values.subject, supervisor: values.supervisor }, now());
-		if (!r.ok) return fail(r.status, { procedure: values.procedure ?? '', subject: values.subject ?? '', field: r.field ?? null, message: r.message });
+		const answers = Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith('q.')).map(([k, v]) => [k.slice(2), v]));
+		const r = startProcedure(getStore(), user, values.procedure ?? '', { subject: values.subject, supervisor: values.supervisor, answers }, now());
+		if (!r.ok) return fail(r.status, { procedure: values.procedure ?? '', subject: values.subject ?? '', answers, field: r.field ?? null, message: r.message });
 		redirect(303, `/runs/${r.runId}`);
 	}
 };

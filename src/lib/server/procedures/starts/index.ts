@@ -8,7 +8,7 @@ import { depositDecisionStart } from './deposit-decision';
 import { lockoffDayStart } from './lockoff-day';
 import { irateContactStart } from './irate-contact';
 
-export type { ProcedureStart, StartPlan, StartRequest } from './types';
+export type { ProcedureStart, StartPlan, StartQuestion, StartRequest } from './types';
 
 export const PROCEDURE_STARTS: Record<ProcedureKey, ProcedureStart> = {
 	'drawer-opening': drawerOpeningStart,
