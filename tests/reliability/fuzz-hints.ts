@@ -12,6 +12,8 @@ import { DENOMINATIONS } from '$lib/policy/settings';
 import { PROCEDURES } from '$machines/registry';
 import { anythingBut, hostileCount, hostileText } from './support/hostile';
 import { DEMO_PASSWORD } from './support/http';
+import { actionKey, type StepAction } from '$lib/procedures/step-forms';
+import { fieldsFromSpec } from './support/step-fuzz';
 
 export interface FuzzFixtures {
 	/** csr1's drawer-opening run at its first step (row version 1). */
@@ -22,6 +24,8 @@ export interface FuzzFixtures {
 	csrUserId: number;
 	selfUserId: number;
 	accountNumber: string;
+	/** Runs of other procedures at a step whose form has a money field (or other fields), to fuzz from their FieldSpec. */
+	stepForms: { as: string; runId: number; version: number; action: StepAction }[];
 }
 
 export interface FieldFuzz {
@@ -67,7 +71,21 @@ const DRAWERS = ['Counter 1', 'Counter 2', 'Counter 3', 'Drive-up'];
 const FLOAT: Record<string, string> = { d20: '2', d10: '4', d5: '8', d1: '50', c25: '80', c10: '50', c5: '80', c1: '100' };
 const DEMO_USERNAMES = ['csr1', 'csr1b', 'csr1c', 'csr2', 'csr2b', 'csr3', 'senior', 'supervisor', 'admin'];
 
-export const FUZZ_HINTS: Record<string, FuzzHint> = {
+/** A hint, or several (one per fixture) built from the fixtures. */
+export type FuzzHints = FuzzHint | ((fx: FuzzFixtures) => FuzzHint[]);
+
+const drawerCount: FuzzHint = {
+	as: 'csr1',
+	params: (fx) => ({ id: String(fx.ownRun) }),
+	foreign: (fx) => ({ id: String(fx.foreignRun) }),
+	fields: {
+		version: required('1', hostileText.filter((v) => Number(v) !== 1)),
+		action: required('float.counted', anythingBut(['float.counted'], false)),
+		...Object.fromEntries(DENOMINATIONS.map((d) => [`counts.${d.key}`, { valid: FLOAT[d.key] ?? '0', invalid: hostileCount }]))
+	}
+};
+
+export const FUZZ_HINTS: Record<string, FuzzHints> = {
 	'/login action:default': {
 		as: null,
 		fields: {
@@ -105,16 +123,22 @@ export const FUZZ_HINTS: Record<string, FuzzHint> = {
 		fields: { password: required('a-long-enough-password', outsideLength(10, 200)) }
 	},
 	'/drawer action:open': { as: 'csr1', fields: { drawer: required('Counter 3', anythingBut(DRAWERS)) } },
-	'/runs/[id] action:step': {
-		as: 'csr1',
-		params: (fx) => ({ id: String(fx.ownRun) }),
-		foreign: (fx) => ({ id: String(fx.foreignRun) }),
-		fields: {
-			version: required('1', hostileText.filter((v) => Number(v) !== 1)),
-			action: required('float.counted', anythingBut(['float.counted'], false)),
-			...Object.fromEntries(DENOMINATIONS.map((d) => [`counts.${d.key}`, { valid: FLOAT[d.key] ?? '0', invalid: hostileCount }]))
-		}
-	},
+	// The drawer count by hand; any other procedure's step form from its FieldSpec (money fields included).
+	'/runs/[id] action:step': (fx) => [
+		drawerCount,
+		...fx.stepForms.map(
+			(f): FuzzHint => ({
+				as: f.as,
+				params: () => ({ id: String(f.runId) }),
+				foreign: (x) => ({ id: String(x.foreignRun) }),
+				fields: {
+					version: required(String(f.version), hostileText.filter((v) => Number(v) !== f.version)),
+					action: required(actionKey(f.action), anythingBut([actionKey(f.action)], false)),
+					...fieldsFromSpec(f.action)
+				}
+			})
+		)
+	],
 	'/runs/[id] action:abandon': {
 		as: 'csr1',
 		params: (fx) => ({ id: String(fx.ownRun) }),

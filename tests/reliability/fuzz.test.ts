@@ -17,6 +17,7 @@ import { Client, type Fields, type OriginMode, type Outcome } from './support/ht
 import { changedTables, stateDigest, withDb } from './support/db';
 import { FIELD_NAMES, hostileId, hostileText } from './support/hostile';
 import { FUZZ_HINTS, type FieldFuzz, type FuzzFixtures, type FuzzHint } from './fuzz-hints';
+import { offeredActions } from './support/step-fuzz';
 
 const server = testServer({ port: PORTS.fuzz });
 const clients = new Map<string | null, Client>();
@@ -28,6 +29,8 @@ interface Target {
 }
 
 interface FuzzRequest {
+	/** Who sends it (demo username; null = anonymous). */
+	as: string | null;
 	mode: string;
 	method: string;
 	path: string;
@@ -51,9 +54,22 @@ beforeAll(async () => {
 		const r = await clients.get(who)!.post('/drawer?/open', { drawer: 'Counter 3' });
 		return Number(/\/runs\/(\d+)$/.exec(r.location ?? '')![1]);
 	};
+	// A run of another procedure whose first step has a money field (the irate contact's "wants something
+	// you cannot offer", with an amount): its step forms are fuzzed from their FieldSpec.
+	const irate = await clients.get('csr1')!.post('/runs/new?/start', { procedure: 'irate-contact', subject: '', 'q.channel': 'phone', 'q.caller': 'Pat Caller' });
+	const irateRun = Number(/\/runs\/(\d+)$/.exec(irate.location ?? '')?.[1]);
+	if (!irateRun) throw new Error(`could not start an irate contact: ${irate.status} ${irate.message}`);
+	const stepForms = withDb(server.dbFile, (db) => {
+		const run = db.prepare('SELECT procedure, input, snapshot, version FROM procedure_runs WHERE id = ?').get(irateRun) as { procedure: string; input: string; snapshot: string; version: number };
+		const csr1 = db.prepare("SELECT id FROM users WHERE username = 'csr1'").get() as { id: number };
+		const withMoney = offeredActions(run, { level: 'csr1', id: csr1.id }).filter((a) => a.fields.some((f) => f.kind === 'money'));
+		if (!withMoney.length) throw new Error('the irate contact offers no step form with an amount any more: pick another fixture for money fuzzing');
+		return withMoney.map((action) => ({ as: 'csr1', runId: irateRun, version: run.version, action }));
+	});
 	fx = {
 		ownRun: await open('csr1'),
 		foreignRun: await open('csr2'),
+		stepForms,
 		...withDb(server.dbFile, (db) => ({
 			csrUserId: (db.prepare("SELECT id FROM users WHERE username = 'csr1c'").get() as { id: number }).id,
 			selfUserId: (db.prepare("SELECT id FROM users WHERE username = 'supervisor'").get() as { id: number }).id,
@@ -93,6 +109,7 @@ function paramsArb(t: Target, hint: FuzzHint | undefined, hostile: boolean): fc.
 }
 
 function requestArb(t: Target, hint: FuzzHint | undefined): fc.Arbitrary<FuzzRequest> {
+	const as = hint?.as === undefined ? 'supervisor' : hint.as;
 	const validParams = !!hint?.params || !t.route.params.length;
 	const form = hint?.fields ? brokenForm(hint.fields) : junkFields(6);
 	const accept = fc.constantFrom<'html' | 'json'>('html', 'json');
@@ -101,6 +118,7 @@ function requestArb(t: Target, hint: FuzzHint | undefined): fc.Arbitrary<FuzzReq
 	if (t.what === 'GET') {
 		const query = fc.dictionary(fc.constantFrom('q', 'status', 'scope', 'before', 'action', 'procedure', 'subject', 'redirectTo', 'done', 'created', 'id'), hostileText, { maxKeys: 3 });
 		return fc.record({ params: paramsArb(t, hint, true), query }).map(({ params, query }) => ({
+			as,
 			mode: 'page',
 			method: 'GET',
 			path: at(params, Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''),
@@ -113,6 +131,7 @@ function requestArb(t: Target, hint: FuzzHint | undefined): fc.Arbitrary<FuzzReq
 	if (!t.what.startsWith('action:')) {
 		const raw = hint?.raw ?? fc.record({ body: hostileText, contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream') });
 		return fc.record({ params: paramsArb(t, hint, true), raw, origin: fc.constantFrom<OriginMode>('same', 'same', 'missing', 'foreign') }).map(({ params, raw, origin }) => ({
+			as,
 			mode: 'api',
 			method: t.what,
 			path: at(params),
@@ -126,6 +145,7 @@ function requestArb(t: Target, hint: FuzzHint | undefined): fc.Arbitrary<FuzzReq
 	const action = t.what.slice('action:'.length);
 	const post = (mode: string, params: fc.Arbitrary<Record<string, string>>, origin: fc.Arbitrary<OriginMode>, body: fc.Arbitrary<Fields>, raw?: fc.Arbitrary<{ body: string; contentType: string }>) =>
 		fc.record({ params, origin, accept, fields: body, raw: raw ?? fc.constant(undefined) }).map((r) => ({
+			as,
 			mode,
 			method: 'POST',
 			path: actionPath(at(r.params), action),
@@ -166,7 +186,9 @@ function judge(req: FuzzRequest, o: Outcome): string | null {
 	return null;
 }
 
-async function send(req: FuzzRequest, as: Client): Promise<Outcome> {
+async function send(req: FuzzRequest): Promise<Outcome> {
+	const as = clients.get(req.as);
+	if (!as) throw new Error(`fuzz hint: no signed-in client for ${req.as}`);
 	const once = () => (req.method === 'GET' ? as.get(req.path) : as.post(req.path, req.fields, { origin: req.origin, accept: req.accept, method: req.method, raw: req.raw }));
 	try {
 		return await once();
@@ -183,18 +205,17 @@ const PER_ROUTE = SCALE.fuzzPerRoute(targets.length);
 
 describe('bad input to every form action, API route and page', () => {
 	test.each(targets.map((t) => [`${t.route.id} ${t.what}`, t] as const))(`%s: ${PER_ROUTE} hostile requests`, async (name, t) => {
-		const hint = FUZZ_HINTS[name];
-		const as = clients.get(hint?.as === undefined ? 'supervisor' : hint.as);
-		if (!as) throw new Error(`fuzz hint for ${name}: no signed-in client for ${hint?.as}`);
+		const hints = FUZZ_HINTS[name];
+		const variants = hints === undefined ? [undefined] : typeof hints === 'function' ? hints(fx) : [hints];
 		const before = stateDigest(server.dbFile);
 		let sent = 0;
 		if (!server.running()) await server.start(); // an earlier target brought it down: that one failed already
 		const assertion = fc.assert(
-			fc.asyncProperty(requestArb(t, hint), async (req) => {
+			fc.asyncProperty(fc.oneof(...variants.map((h) => requestArb(t, h))), async (req) => {
 				sent++;
-				const o = await send(req, as);
+				const o = await send(req);
 				const why = judge(req, o);
-				if (why) throw new Error(`${req.method} ${req.path.slice(0, 120)} [${req.mode}, origin ${req.origin}, ${req.accept}] ${JSON.stringify(req.raw ?? req.fields).slice(0, 300)} → ${why}`);
+				if (why) throw new Error(`${req.method} ${req.path.slice(0, 120)} as ${req.as} [${req.mode}, origin ${req.origin}, ${req.accept}] ${JSON.stringify(req.raw ?? req.fields).slice(0, 300)} → ${why}`);
 			}),
 			{ numRuns: PER_ROUTE, seed: SEED, endOnFailure: true }
 		);
@@ -204,7 +225,7 @@ describe('bad input to every form action, API route and page', () => {
 		stats.requests += sent;
 		stats.targets++;
 		const changed = changedTables(before, stateDigest(server.dbFile));
-		expect(changed, `rows changed by hostile requests to ${name}${hint ? '' : ' (no hint in tests/reliability/fuzz-hints.ts: add one if valid-looking posts are legitimate)'}`).toEqual([]);
+		expect(changed, `rows changed by hostile requests to ${name}${hints ? '' : ' (no hint in tests/reliability/fuzz-hints.ts: add one if valid-looking posts are legitimate)'}`).toEqual([]);
 	});
 
 	test('every target was fuzzed', () => {

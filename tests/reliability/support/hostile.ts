@@ -75,3 +75,11 @@ export const anythingBut = (valid: string[], trim = true): fc.Arbitrary<string> 
 
 /** Field names an unknown form might have, for forms without a hint. */
 export const FIELD_NAMES = ['name', 'value', 'id', 'amount', 'note', 'reason', 'subject', 'version', 'action', 'confirm', 'password', 'username', 'level', 'date', 'q'];
+
+const MONEY_SHAPE = /^\$?(?:\d{1,3}(?:,\d{3})+|\d{1,9})?(?:\.\d{0,2})?$/;
+
+/** Amounts a careful parser must refuse — never blank (a blank optional amount is simply left out). */
+export const badMoney: fc.Arbitrary<string> = hostileMoney.filter((v) => {
+	const t = v.trim();
+	return t !== '' && !(MONEY_SHAPE.test(t) && /\d/.test(t));
+});
