@@ -699,7 +699,7 @@ export const counterPaymentMachine = setup({
 				}
 			}
 			// Payments are negative (they reduce the balance); see the sign convention at the top.
-			effects.push({ type: 'ledger.post', accountNumber: acct, kind: 'payment', tender: t.kind, amountCents: -amount, memo: `Counter payment (${t.detail}), batch ${context.batchRef}`, ref });
+			effects.push({ type: 'ledger.post', accountNumber: acct, kind: 'payment', tender: t.kind, amountCents: -amount, memo: `Counter payment (${t.detail}), batch ${context.batchRef}`, ref, batchRef: context.batchRef });
 			return {
 				effects,
 				softOrderSlips: slips,

@@ -10,6 +10,10 @@
  * supervisor's exception with a reason → collect now or, above the installment threshold, 50 % now and
  * the rest over the next 2 bills → receipt and account note with the refund-eligibility date.
  *
+ * A CSR below the level a waiver or exception needs refers it (ladder.md "steps that always need a higher
+ * level"): the run then waits on a second person — a CSR II+ applies the waiver, a supervisor approves the
+ * exception — who confirms on the same screen or from their verification queue; the referrer may withdraw.
+ *
  * The CSR chooses the decision; the machine refuses the wrong one with the reason: charging where a
  * waiver applies, or waiving where bad history (or any write-off) applies, is the §9 critical error
  * `deposit-waiver-misapplied`. A charged amount must equal the §4 computation (src/lib/domain/deposit.ts).
@@ -45,9 +49,9 @@ import {
 	type StandardDeposit
 } from '$lib/domain/deposit';
 import { guardsFromRules, type Rule } from './shared/rules';
-import type { Cents, Effect, OrderRule, Policy, ProcedureContextBase, Refusal, Stamp } from './shared/types';
+import type { Actor, Cents, Effect, OrderRule, Policy, ProcedureContextBase, Refusal, Stamp } from './shared/types';
 
-export const MACHINE_VERSION = 1;
+export const MACHINE_VERSION = 2;
 export const REVISION = { number: 1, note: 'First published procedure.' } as const;
 
 export type DocumentKind = 'photo-id' | 'lease' | 'landlord-form' | 'deed' | 'tax-notice';
@@ -129,7 +133,12 @@ export interface Decision {
 	basis: WaiverBasis | null;
 	reason: string | null;
 	by: string;
+	/** Who decided, as people read it (the account note names them). */
+	byName: string;
 }
+
+/** A waiver or exception referred to someone with the authority for it, while the run waits on them. */
+export type Referral = { kind: 'waiver'; basis: WaiverBasis; by: string } | { kind: 'exception'; amountCents: Cents; reason: string; by: string };
 
 export interface Collection {
 	mode: 'now' | 'installments';
@@ -145,6 +154,7 @@ export interface DepositDecisionContext extends ProcedureContextBase, DepositDec
 	priorOccupant: PriorOccupantFinding | null;
 	debtResolution: { how: 'paid'; amountCents: Cents; ref: string } | { how: 'plan'; ref: string } | null;
 	decision: Decision | null;
+	referral: Referral | null;
 	collection: Collection | null;
 	refundEligibleOn: IsoDate | null;
 	denial: { reason: string; step: 'identify' | 'resolveDebt' } | null;
@@ -161,6 +171,9 @@ export type DepositDecisionEvent =
 	| ({ type: 'deposit.charged'; amountCents: Cents } & Stamp)
 	| ({ type: 'waiver.applied'; basis: WaiverBasis } & Stamp)
 	| ({ type: 'exception.approved'; amountCents: Cents; reason: string } & Stamp)
+	| ({ type: 'waiver.referred'; basis: WaiverBasis } & Stamp)
+	| ({ type: 'exception.referred'; amountCents: Cents; reason: string } & Stamp)
+	| ({ type: 'referral.withdrawn' } & Stamp)
 	| ({ type: 'deposit.collected'; tender: CounterTender } & Stamp)
 	| ({ type: 'installments.set'; tender: CounterTender } & Stamp)
 	| ({ type: 'note.written'; note: string } & Stamp);
@@ -280,7 +293,7 @@ const needsReason = (e: Ev, rule: string, what: string, policyRef: string): Refu
 	'reason' in e && text(e.reason).length > 0 ? null : { rule, reason: what, policyRef };
 
 const exceptionValid: Rule<Ctx, Ev> = (_c, e) =>
-	e.type !== 'exception.approved'
+	e.type !== 'exception.approved' && e.type !== 'exception.referred'
 		? { rule: 'exception-required', reason: 'Only a supervisor exception goes here.', policyRef: '§4 Authority' }
 		: (needsReason(e, 'exception-reason-required', 'An exception outside policy needs the supervisor\u2019s written reason.', '§4 Authority') ??
 			(isWholeDollars(e.amountCents)
@@ -420,6 +433,7 @@ export const depositDecisionRules = {
 				: { rule: 'owner-autopay-not-eligible', reason: 'Only an owner-occupant (deed or tax notice) enrolling in ACH autopay qualifies.', policyRef: '§4 Waivers' };
 		return { rule: 'waiver-basis-required', reason: 'Choose the waiver: letter of credit, own history or owner-occupant autopay.', policyRef: '§4 Waivers' };
 	},
+	exceptionRequested: exceptionValid,
 	exceptionWaives: (c, e) =>
 		exceptionValid(c, e) ??
 		('amountCents' in e && e.amountCents === 0 ? null : { rule: 'exception-charges', reason: 'The exception charges a deposit.', policyRef: '§4 Authority' }),
@@ -449,14 +463,16 @@ const D = defaultPolicy.deposit;
 const DECIDE_INSTRUCTIONS =
 	`Bad history (a write-off, a disconnection for non-payment or ${D.badHistoryReturnedItems}+ returned payments in the last ${D.historyMonths} months, applicant or listed adult) ` +
 	`multiplies the deposit by ${D.badHistoryMultiplier} and rules out waivers. Otherwise a valid waiver (letter of credit dated within ${D.letterMaxAgeDays} days, own Riverton history, ` +
-	`owner-occupant enrolling in ACH autopay) is applied by a CSR II or above. Else charge ceil(${D.averageMultiplier} × sum of the last ${D.historyMonths} months' bills ÷ their count) ` +
+	`owner-occupant enrolling in ACH autopay) is applied by a CSR II or above (a CSR I refers it to one). Else charge ceil(${D.averageMultiplier} × sum of the last ${D.historyMonths} months' bills ÷ their count) ` +
 	`in whole dollars (${formatCents(D.noHistoryCents)} with fewer than ${D.minimumBillsForHistory} bills), at least ${formatCents(D.minimumCents)} before any doubling. ` +
-	'Exceptions outside policy: a supervisor, with a reason.';
+	'Exceptions outside policy: a supervisor, with a reason (others refer them).';
 const COLLECT_INSTRUCTIONS =
 	`Collect the deposit now; or, for a deposit over ${formatCents(D.installmentAboveCents)}, take ${D.installmentNowPercent} % now and put the rest on the next ` +
 	`${D.installmentBills} bills. Give the receipt.`;
 
 const order = (id: string, description: string): OrderRule => ({ id, kind: 'hard', description, policyRef: '§4 Steps' });
+
+const nameOf = (by: Actor): string => by.name ?? by.userId;
 
 function stamp(c: Ctx, e: Ev): string {
 	return `${c.accountNumber}-${e.at}`;
@@ -480,9 +496,9 @@ function closingNote(c: Ctx, csrNote: string): string {
 		if (d.kind === 'waived') {
 			const letter = c.letterOfCredit;
 			const basis = d.basis === 'letter-of-credit' && letter ? `letter of credit from ${letter.utility} dated ${letter.issuedOn}` : d.basis ? BASIS_LABEL[d.basis] : '';
-			parts.push(`Deposit waived (${basis}) by ${d.by}.`);
+			parts.push(`Deposit waived (${basis}) by ${d.byName}.`);
 		}
-		else if (d.kind === 'exception') parts.push(`Supervisor exception by ${d.by}: ${formatCents(d.amountCents)} (policy ${formatCents(a.amountCents)}). Reason: ${d.reason}.`);
+		else if (d.kind === 'exception') parts.push(`Supervisor exception by ${d.byName}: ${formatCents(d.amountCents)} (policy ${formatCents(a.amountCents)}). Reason: ${d.reason}.`);
 		else parts.push(`Deposit ${d.kind}: ${formatCents(d.amountCents)} = ${explainAmount(a, c.policy)}.`);
 	}
 	const col = c.collection;
@@ -527,6 +543,11 @@ function denial(c: Ctx, e: Ev, step: 'identify' | 'resolveDebt'): Partial<Ctx> {
 	};
 }
 
+const EXCEPTION_APPROVED = [
+	{ guard: 'exceptionWaives', target: 'document', actions: 'recordException' },
+	{ guard: 'exceptionCharges', target: 'collect', actions: 'recordException' }
+] as const;
+
 export const depositDecisionMachine = setup({
 	types: { context: {} as Ctx, events: {} as Ev, input: {} as DepositDecisionInput },
 	guards: guardsFromRules(depositDecisionRules),
@@ -558,14 +579,14 @@ export const depositDecisionMachine = setup({
 		recordCharge: assign(({ context, event }) => {
 			if (event.type !== 'deposit.charged') return {};
 			const a = assessDeposit(context);
-			return { decision: { kind: a.kind, amountCents: a.amountCents, basis: null, reason: null, by: event.by.userId } };
+			return { decision: { kind: a.kind, amountCents: a.amountCents, basis: null, reason: null, by: event.by.userId, byName: nameOf(event.by) } };
 		}),
 		recordWaiver: assign(({ context, event }) => {
 			if (event.type !== 'waiver.applied') return {};
 			const effects: Effect[] =
 				event.basis === 'owner-autopay' ? [...context.effects, { type: 'account.update', accountNumber: context.accountNumber, autopay: true }] : context.effects;
 			return {
-				decision: { kind: 'waived' as const, amountCents: 0, basis: event.basis, reason: null, by: event.by.userId },
+				decision: { kind: 'waived' as const, amountCents: 0, basis: event.basis, reason: null, by: event.by.userId, byName: nameOf(event.by) },
 				roles: { ...context.roles, approver: event.by.userId },
 				effects
 			};
@@ -573,10 +594,17 @@ export const depositDecisionMachine = setup({
 		recordException: assign(({ context, event }) => {
 			if (event.type !== 'exception.approved') return {};
 			return {
-				decision: { kind: 'exception' as const, amountCents: event.amountCents, basis: null, reason: text(event.reason), by: event.by.userId },
+				decision: { kind: 'exception' as const, amountCents: event.amountCents, basis: null, reason: text(event.reason), by: event.by.userId, byName: nameOf(event.by) },
 				roles: { ...context.roles, supervisor: event.by.userId }
 			};
 		}),
+		recordReferral: assign(({ event }) => {
+			if (event.type === 'waiver.referred') return { referral: { kind: 'waiver' as const, basis: event.basis, by: event.by.userId } };
+			if (event.type === 'exception.referred')
+				return { referral: { kind: 'exception' as const, amountCents: event.amountCents, reason: text(event.reason), by: event.by.userId } };
+			return {};
+		}),
+		withdrawReferral: assign({ referral: null }),
 		collectNow: assign(({ context, event }) => {
 			if (event.type !== 'deposit.collected') return {};
 			const amount = decisionAmount(context);
@@ -621,6 +649,7 @@ export const depositDecisionMachine = setup({
 		priorOccupant: null,
 		debtResolution: null,
 		decision: null,
+		referral: null,
 		collection: null,
 		refundEligibleOn: null,
 		denial: null,
@@ -721,7 +750,9 @@ export const depositDecisionMachine = setup({
 					authority: {
 						'deposit.charged': { minLevel: 'csr1' },
 						'waiver.applied': { minLevel: 'csr2', takesRole: 'approver' },
-						'exception.approved': { minLevel: 'supervisor', takesRole: 'supervisor' }
+						'exception.approved': { minLevel: 'supervisor', takesRole: 'supervisor' },
+						'waiver.referred': { minLevel: 'csr1' },
+						'exception.referred': { minLevel: 'csr1' }
 					},
 					order: [order('credit-before-decision', 'The credit check comes before the deposit decision.')]
 				}
@@ -729,10 +760,51 @@ export const depositDecisionMachine = setup({
 			on: {
 				'deposit.charged': { guard: 'chargeIsPolicy', target: 'collect', actions: 'recordCharge' },
 				'waiver.applied': { guard: 'waiverIsPolicy', target: 'document', actions: 'recordWaiver' },
-				'exception.approved': [
-					{ guard: 'exceptionWaives', target: 'document', actions: 'recordException' },
-					{ guard: 'exceptionCharges', target: 'collect', actions: 'recordException' }
-				]
+				'exception.approved': EXCEPTION_APPROVED,
+				'waiver.referred': { guard: 'waiverIsPolicy', target: 'approveWaiver', actions: 'recordReferral' },
+				'exception.referred': { guard: 'exceptionRequested', target: 'approveException', actions: 'recordReferral' }
+			}
+		},
+		approveWaiver: {
+			tags: ['needsSecondPerson'],
+			meta: {
+				step: {
+					id: 'approveWaiver',
+					title: 'A CSR II or above applies the waiver',
+					instructions:
+						'The waiver was referred by a CSR I. A CSR II or above who is not running this procedure checks the basis (the letter of credit and its date, the closed account, or the deed and the autopay form) and applies the waiver. The person who referred it may withdraw the referral.',
+					policyRef: '§4 Authority; §4 Waivers',
+					needsSecondPerson: true,
+					authority: {
+						'waiver.applied': { minLevel: 'csr2', secondPerson: true, takesRole: 'approver' },
+						'referral.withdrawn': { minLevel: 'csr1' }
+					}
+				}
+			},
+			on: {
+				'waiver.applied': { guard: 'waiverIsPolicy', target: 'document', actions: 'recordWaiver' },
+				'referral.withdrawn': { target: 'decide', actions: 'withdrawReferral' }
+			}
+		},
+		approveException: {
+			tags: ['needsSecondPerson'],
+			meta: {
+				step: {
+					id: 'approveException',
+					title: 'A supervisor approves the exception',
+					instructions:
+						'An exception outside policy was requested. A supervisor who is not running this procedure reads the amount and the reason and approves it. The person who requested it may withdraw the request.',
+					policyRef: '§4 Authority',
+					needsSecondPerson: true,
+					authority: {
+						'exception.approved': { minLevel: 'supervisor', secondPerson: true, takesRole: 'supervisor' },
+						'referral.withdrawn': { minLevel: 'csr1' }
+					}
+				}
+			},
+			on: {
+				'exception.approved': EXCEPTION_APPROVED,
+				'referral.withdrawn': { target: 'decide', actions: 'withdrawReferral' }
 			}
 		},
 		collect: {

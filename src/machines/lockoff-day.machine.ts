@@ -19,8 +19,11 @@
  * machine's guards) include the per-account states with no child-restoration rules. The cost is that
  * the order lifecycle is not its own statechart; ACCOUNT_STATE_MOVES documents it instead.
  *
- * Hold checks use the calendar module (lockoffCalendarHold, weatherHold), which reads the policy module
- * it ships with; everything else reads `context.policy`.
+ * Every policy number and calendar rule (lock-off weekdays, holidays, weather limits, business days
+ * for the reconnect) comes from `context.policy`, the snapshot the run started with.
+ *
+ * The forecast: when the list is built without one (the sandbox has no weather feed), the lead enters
+ * the next 24 hours' low and high at the holds step (`forecast.entered`) before the holds are checked.
  */
 import { assign, setup } from 'xstate';
 import { formatCents } from '$lib/domain/money';
@@ -42,7 +45,8 @@ import { certificateOverLimit, exclusionsFor, isExclusionCode, isIsoDate, type A
 import { guardsFromRules, type Rule } from './shared/rules';
 import type { Cents, Effect, ExclusionCode, OrderRule, Policy, ProcedureContextBase, ProtectionKind, Stamp } from './shared/types';
 
-export const MACHINE_VERSION = 1;
+// v2: the forecast may be entered at the holds step; lead events open to a supervised CSR II.
+export const MACHINE_VERSION = 2;
 export const REVISION = { number: 1, note: 'First published procedure.' } as const;
 
 export type HoldCode = 'CALENDAR' | 'WEATHER' | 'CUTOFF';
@@ -52,16 +56,25 @@ export interface InboxPayment {
 	ref: string;
 	accountNumber: string;
 	amountCents: Cents;
+	/** For the lead's eyes only (drop-box, online…), and when it arrived; guards never read them. */
+	channel?: string;
+	receivedAt?: number;
+}
+
+/** A listed account: the facts the exclusions read, plus what people need to find it (never read by guards). */
+export interface ListedAccount extends AccountFacts {
+	holder?: string;
+	address?: string;
 }
 
 export interface LockoffDayInput {
 	policy: Policy;
 	/** The lock-off date (local). */
 	date: IsoDate;
-	/** Forecast for the next 24 hours. */
-	forecast: Forecast;
+	/** Forecast for the next 24 hours, or null when the lead enters it at the holds step. */
+	forecast: Forecast | null;
 	/** The lock-off list as built, with each account's notice and protection facts. */
-	accounts: AccountFacts[];
+	accounts: ListedAccount[];
 	/** The payment inbox (overnight drop-box, online and phone payments not yet posted). */
 	inbox: InboxPayment[];
 }
@@ -130,8 +143,8 @@ export interface Reconciliation {
 export interface LockoffDayContext extends ProcedureContextBase {
 	policy: Policy;
 	date: IsoDate;
-	forecast: Forecast;
-	accounts: AccountFacts[];
+	forecast: Forecast | null;
+	accounts: ListedAccount[];
 	inbox: InboxPayment[];
 	/** Inbox refs that could not be posted (no amount / no account), shown to the lead. */
 	inboxSkipped: string[];
@@ -148,6 +161,7 @@ export interface LockoffDayContext extends ProcedureContextBase {
 
 type AccountEvent = { accountNumber: string };
 export type LockoffDayEvent =
+	| ({ type: 'forecast.entered'; lowF: number; highF: number } & Stamp)
 	| ({ type: 'holds.checked' } & Stamp)
 	| ({ type: 'inbox.applied' } & Stamp)
 	| ({ type: 'account.kept' } & AccountEvent & Stamp)
@@ -216,7 +230,7 @@ function refreshed(c: Ctx, list: ListEntry[], at: number): ListEntry[] {
 const describeFindings = (fs: ExclusionFinding[]) => fs.map((f) => `${f.code} — ${f.reason}`).join('; ');
 
 /** "After 2:00 pm" on the lock-off day (exclusive: 14:00 allowed, 14:01 refused), or any later day. */
-function afterCutoff(c: Ctx, at: number): boolean {
+function afterCutoff(c: Pick<Ctx, 'policy' | 'date'>, at: number): boolean {
 	const t = toLocal(at, c.policy.timeZone);
 	if (t.date !== c.date) return t.date > c.date;
 	return isAfter(t.minutes, c.policy.delinquency.noNewLockoffsAfterMinutes);
@@ -224,6 +238,17 @@ function afterCutoff(c: Ctx, at: number): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Rules
+
+/** Forecast temperatures a person can plausibly type for Riverton, in whole °F. */
+const FORECAST_MIN_F = -60;
+const FORECAST_MAX_F = 140;
+
+const validForecast = (f: unknown): f is Forecast => {
+	if (!f || typeof f !== 'object') return false;
+	const { lowF, highF } = f as Forecast;
+	const ok = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= FORECAST_MIN_F && (n as number) <= FORECAST_MAX_F;
+	return ok(lowF) && ok(highF) && lowF <= highF;
+};
 
 const unknownAccount: Rule<Ctx, Ev> = (c, e) =>
 	entryOf(c, accountOf(e))
@@ -253,8 +278,21 @@ const pullReason: Rule<Ctx, Ev> = (c, e) => {
 			};
 };
 
-const cutoffReason = (c: Ctx) =>
+const cutoffReason = (c: Pick<Ctx, 'policy' | 'date'>) =>
 	`No new lock-offs after ${formatMinutes(c.policy.delinquency.noNewLockoffsAfterMinutes)} on ${c.date}.`;
+
+/**
+ * The hold on the day as of `at`, in the machine's order (calendar, weather when the forecast is
+ * known, cut-off), or null when lock-offs may go ahead. The same checks the holds step makes, so a
+ * start page can refuse a held day with the machine's own reason.
+ */
+export function dayHoldAt(c: Pick<Ctx, 'policy' | 'date' | 'forecast'>, at: number): { code: HoldCode; reason: string } | null {
+	const calendar = lockoffCalendarHold(c.date, c.policy);
+	if (calendar) return calendar;
+	const weather = c.forecast ? weatherHold(c.forecast, c.policy) : null;
+	if (weather) return weather;
+	return afterCutoff(c, at) ? { code: 'CUTOFF', reason: cutoffReason(c) } : null;
+}
 
 const keptButExcluded = (c: Ctx) => c.list.filter((x) => x.state === 'kept' && x.findings.length > 0);
 
@@ -284,13 +322,29 @@ function reasonArrivedAt(c: Ctx, x: ListEntry, fallback: number): number {
 const RECORDABLE: readonly ExclusionCode[] = ['PLAN', 'MEDICAL', 'DISPUTE', 'BANKRUPTCY', 'ASSIST', 'NOTICE', 'WRONG_PREMISE'];
 
 export const lockoffDayRules = {
+	// The forecast the weather hold is judged on.
+	forecastKnown: (c, _e) =>
+		validForecast(c.forecast) ? null : { rule: 'forecast-needed', reason: "Enter the next 24 hours' forecast low and high first.", policyRef: REF },
+	forecastValid: (_c, e) =>
+		e.type === 'forecast.entered' && validForecast({ lowF: e.lowF, highF: e.highF })
+			? null
+			: {
+					rule: 'forecast-invalid',
+					reason: `Enter the forecast low and high in whole °F (${FORECAST_MIN_F} to ${FORECAST_MAX_F}), the low not above the high.`,
+					policyRef: REF
+				},
+
 	// Holds. Each guard is true when that hold applies; checked in order calendar, weather, cut-off.
 	calendarHoldApplies: (c, _e) =>
-		lockoffCalendarHold(c.date) ? null : { rule: 'no-calendar-hold', reason: `${c.date} is a lock-off day on the calendar.`, policyRef: REF },
+		lockoffCalendarHold(c.date, c.policy) ? null : { rule: 'no-calendar-hold', reason: `${c.date} is a lock-off day on the calendar.`, policyRef: REF },
 	weatherHoldApplies: (c, _e) =>
-		weatherHold(c.forecast)
+		c.forecast && weatherHold(c.forecast, c.policy)
 			? null
-			: { rule: 'no-weather-hold', reason: `The forecast (${c.forecast.lowF}–${c.forecast.highF} °F) allows lock-offs.`, policyRef: REF },
+			: {
+					rule: 'no-weather-hold',
+					reason: c.forecast ? `The forecast (${c.forecast.lowF}–${c.forecast.highF} °F) allows lock-offs.` : 'No forecast has been entered.',
+					policyRef: REF
+				},
 	cutoffPassedAtCheck: (c, e) =>
 		afterCutoff(c, e.at) ? null : { rule: 'before-cutoff', reason: 'New lock-offs may still be dispatched today.', policyRef: '§0; §5 Lock-off day' },
 
@@ -467,10 +521,17 @@ const pullMemoOf = (e: Ev) => (e.type === 'account.pulled' ? text(e.memo) || nul
 // ---------------------------------------------------------------------------------------------
 // Step meta
 
+/**
+ * The lead's events: a CSR III runs the day alone; a CSR II only in a supervised run, where the
+ * supervising senior confirms every step (the start gate and the run page enforce that, ladder.md).
+ */
+const LEAD = 'csr2' as const;
+
 const DURING_DAY = {
-	'payment.received': { minLevel: 'csr3' },
-	'exclusion.recorded': { minLevel: 'csr3' }
+	'payment.received': { minLevel: LEAD },
+	'exclusion.recorded': { minLevel: LEAD }
 } as const;
+
 
 const order = (id: string, kind: OrderRule['kind'], description: string): OrderRule => ({ id, kind, description, policyRef: REF });
 
@@ -481,12 +542,13 @@ export const lockoffDayMachine = setup({
 		recordHold: assign(({ context, event }, params: { code: HoldCode }) => {
 			const reason =
 				params.code === 'CALENDAR'
-					? (lockoffCalendarHold(context.date)?.reason ?? '')
-					: params.code === 'WEATHER'
-						? (weatherHold(context.forecast)?.reason ?? '')
+					? (lockoffCalendarHold(context.date, context.policy)?.reason ?? '')
+					: params.code === 'WEATHER' && context.forecast
+						? (weatherHold(context.forecast, context.policy)?.reason ?? '')
 						: cutoffReason(context);
 			return { hold: { code: params.code, reason }, checkedAt: event.at, roles: { ...context.roles, lead: context.roles.lead ?? event.by.userId } };
 		}),
+		recordForecast: assign(({ event }) => (event.type === 'forecast.entered' ? { forecast: { lowF: event.lowF, highF: event.highF } } : {})),
 		startDay: assign(({ context, event }) => ({
 			checkedAt: event.at,
 			roles: { ...context.roles, lead: event.by.userId },
@@ -568,7 +630,7 @@ export const lockoffDayMachine = setup({
 			const x = entryOf(context, event.accountNumber) as ListEntry;
 			// §6: same day when the reason (payment, certificate) arrived by 3:00 pm on a business day, else next business day.
 			const arrived = toLocal(reasonArrivedAt(context, x, event.at), context.policy.timeZone);
-			const sameDay = isBusinessDay(arrived.date) && isBy(arrived.minutes, context.policy.restoration.sameDayPaidByMinutes);
+			const sameDay = isBusinessDay(arrived.date, context.policy) && isBy(arrived.minutes, context.policy.restoration.sameDayPaidByMinutes);
 			const ref = `RC-${context.date}-${x.accountNumber}`;
 			const memo = pullMemoOf(event);
 			const effects: Effect[] = [
@@ -577,7 +639,7 @@ export const lockoffDayMachine = setup({
 					ref,
 					accountNumber: x.accountNumber,
 					kind: 'reconnect',
-					scheduledFor: sameDay ? arrived.date : nextBusinessDay(arrived.date),
+					scheduledFor: sameDay ? arrived.date : nextBusinessDay(arrived.date, context.policy),
 					priority: sameDay ? 'same-day' : 'next-day',
 					memo: `${event.code} after the lock${memo ? `: ${memo}` : ''}`
 				},
@@ -649,7 +711,7 @@ export const lockoffDayMachine = setup({
 		return {
 			policy: input.policy,
 			date: input.date,
-			forecast: input.forecast,
+			forecast: validForecast(input.forecast) ? { lowF: input.forecast.lowF, highF: input.forecast.highF } : null,
 			accounts,
 			inbox,
 			inboxSkipped: (input.inbox ?? []).filter((p) => !validInbox(p)).map((p) => text(p?.ref) || '(no ref)'),
@@ -677,17 +739,25 @@ export const lockoffDayMachine = setup({
 					instructions:
 						'Lock-offs happen Monday to Thursday, never on a holiday or the day before one, never with a forecast low at or below freezing or a high at 100 °F or more, and no new lock-offs go out after 2:00 pm. A held day ends here.',
 					policyRef: '§0; §5 Lock-off day',
-					authority: { 'holds.checked': { minLevel: 'csr3', takesRole: 'lead' } },
+					authority: { 'forecast.entered': { minLevel: LEAD }, 'holds.checked': { minLevel: LEAD, takesRole: 'lead' } },
 					order: [order('holds-first', 'hard', 'The day holds are checked before anything else.')]
 				}
 			},
-			on: {
-				'holds.checked': [
-					{ guard: 'calendarHoldApplies', target: 'held', actions: { type: 'recordHold', params: { code: 'CALENDAR' } } },
-					{ guard: 'weatherHoldApplies', target: 'held', actions: { type: 'recordHold', params: { code: 'WEATHER' } } },
-					{ guard: 'cutoffPassedAtCheck', target: 'held', actions: { type: 'recordHold', params: { code: 'CUTOFF' } } },
-					{ target: 'day', actions: 'startDay' }
-				]
+			// The holds are checked only once a forecast is known (from the list, or entered here); it may be corrected until then.
+			initial: 'forecast',
+			on: { 'forecast.entered': { guard: 'forecastValid', target: '.ready', actions: 'recordForecast' } },
+			states: {
+				forecast: { always: { guard: 'forecastKnown', target: 'ready' } },
+				ready: {
+					on: {
+						'holds.checked': [
+							{ guard: 'calendarHoldApplies', target: '#lockoffDay.held', actions: { type: 'recordHold', params: { code: 'CALENDAR' } } },
+							{ guard: 'weatherHoldApplies', target: '#lockoffDay.held', actions: { type: 'recordHold', params: { code: 'WEATHER' } } },
+							{ guard: 'cutoffPassedAtCheck', target: '#lockoffDay.held', actions: { type: 'recordHold', params: { code: 'CUTOFF' } } },
+							{ target: '#lockoffDay.day', actions: 'startDay' }
+						]
+					}
+				}
 			}
 		},
 		day: {
@@ -705,7 +775,7 @@ export const lockoffDayMachine = setup({
 							title: 'Apply the payment inbox',
 							instructions: 'Post the overnight drop-box, online and phone payments before reviewing the list, so paid accounts show as PAID.',
 							policyRef: REF,
-							authority: { 'inbox.applied': { minLevel: 'csr3' }, 'account.kept': { minLevel: 'csr3' }, 'account.pulled': { minLevel: 'csr3' }, ...DURING_DAY },
+							authority: { 'inbox.applied': { minLevel: LEAD }, 'account.kept': { minLevel: LEAD }, 'account.pulled': { minLevel: LEAD }, ...DURING_DAY },
 							order: [order('inbox-before-review', 'soft', 'Apply the payment inbox before reviewing the list.')]
 						}
 					},
@@ -724,7 +794,7 @@ export const lockoffDayMachine = setup({
 							instructions:
 								'For each account check payments, plan, medical certificate, dispute, bankruptcy, assistance pledge, notice and door tag, the minimum past-due and the premise. Keep it, or pull it with its reason code.',
 							policyRef: EXCL,
-							authority: { 'account.kept': { minLevel: 'csr3' }, 'account.pulled': { minLevel: 'csr3' }, 'list.submitted': { minLevel: 'csr3' }, ...DURING_DAY },
+							authority: { 'account.kept': { minLevel: LEAD }, 'account.pulled': { minLevel: LEAD }, 'list.submitted': { minLevel: LEAD }, ...DURING_DAY },
 							order: [order('inbox-before-submit', 'hard', 'The inbox is applied before the list goes to the supervisor.')]
 						}
 					},
@@ -743,9 +813,10 @@ export const lockoffDayMachine = setup({
 							policyRef: REF,
 							needsSecondPerson: true,
 							authority: {
-								'list.approved': { minLevel: 'supervisor', takesRole: 'approver' },
-								'list.returned': { minLevel: 'supervisor' },
-								'account.pulled': { minLevel: 'csr3' },
+								// A second person: the lead never approves their own list.
+								'list.approved': { minLevel: 'supervisor', secondPerson: true, takesRole: 'approver' },
+								'list.returned': { minLevel: 'supervisor', secondPerson: true },
+								'account.pulled': { minLevel: LEAD },
 								...DURING_DAY
 							},
 							order: [order('review-before-approval', 'hard', 'Every account is reviewed before the supervisor approves.')]
@@ -765,7 +836,7 @@ export const lockoffDayMachine = setup({
 							title: 'Dispatch the route sheets',
 							instructions: 'Send one lock-off work order per account on the approved list to the field crews, no later than 2:00 pm.',
 							policyRef: REF,
-							authority: { 'orders.dispatched': { minLevel: 'csr3' }, 'cutoff.passed': { minLevel: 'csr3' }, 'account.pulled': { minLevel: 'csr3' }, ...DURING_DAY },
+							authority: { 'orders.dispatched': { minLevel: LEAD }, 'cutoff.passed': { minLevel: LEAD }, 'account.pulled': { minLevel: LEAD }, ...DURING_DAY },
 							order: [order('approval-before-dispatch', 'hard', 'Nothing is dispatched before the supervisor approves the list.')]
 						}
 					},
@@ -784,11 +855,11 @@ export const lockoffDayMachine = setup({
 								'When a payment or a new exclusion arrives, radio the crew and pull the order (the time is logged); if the lock is already done, the reconnect order goes out. Record each result: completed, unable (with the reason) or tamper. Reconcile when every order is resolved.',
 							policyRef: '§5 Lock-off day; §6 Restoration',
 							authority: {
-								'account.pulled': { minLevel: 'csr3' },
-								'order.completed': { minLevel: 'csr3' },
-								'order.unable': { minLevel: 'csr3' },
-								'order.tamper': { minLevel: 'csr3' },
-								'day.reconciled': { minLevel: 'csr3' },
+								'account.pulled': { minLevel: LEAD },
+								'order.completed': { minLevel: LEAD },
+								'order.unable': { minLevel: LEAD },
+								'order.tamper': { minLevel: LEAD },
+								'day.reconciled': { minLevel: LEAD },
 								...DURING_DAY
 							},
 							order: [order('resolved-before-reconcile', 'hard', 'Reconcile only when every order has a result.')]

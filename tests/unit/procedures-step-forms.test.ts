@@ -70,4 +70,30 @@ describe('parsing a step form into a machine event', () => {
 		expect(parseStepAction(a, { note: ' ' })).toEqual({ ok: false, errors: { note: 'Note is required.' } });
 		expect(parseStepAction(a, { note: '123456' })).toEqual({ ok: false, errors: { note: 'Note is too long (at most 5 characters).' } });
 	});
+
+	it('reads whole numbers within their range, refusing decimals, words and out-of-range values', () => {
+		const a: StepAction = { event: 'x', label: 'x', fields: [{ kind: 'integer', name: 'lowF', label: 'Low °F', min: -60, max: 140 }] };
+		expect(parseStepAction(a, { lowF: ' -4 ' })).toEqual({ ok: true, payload: { type: 'x', lowF: -4 } });
+		expect(parseStepAction(a, { lowF: '140' })).toEqual({ ok: true, payload: { type: 'x', lowF: 140 } });
+		for (const bad of ['', '33.5', 'cold', '141', '-61', '1e2'])
+			expect(parseStepAction(a, { lowF: bad })).toEqual({ ok: false, errors: { lowF: 'Low °F: enter a whole number from -60 to 140.' } });
+	});
+
+	it('nests dotted field names into a record, omits an empty optional amount and passes hidden values as they are', () => {
+		const a: StepAction = {
+			event: 'check.accepted',
+			label: 'x',
+			fields: [
+				{ kind: 'text', name: 'check.number', label: 'Number' },
+				{ kind: 'money', name: 'check.amountCents', label: 'Amount' },
+				{ kind: 'money', name: 'stubCents', label: 'Stub', optional: true },
+				{ kind: 'hidden', name: 'changeCents', value: 1760 }
+			]
+		};
+		expect(parseStepAction(a, { 'check.number': '1042', 'check.amountCents': '62.40', stubCents: ' ' })).toEqual({
+			ok: true,
+			payload: { type: 'check.accepted', check: { number: '1042', amountCents: 6240 }, changeCents: 1760 }
+		});
+		expect(parseStepAction(a, { 'check.number': '1042', 'check.amountCents': '62.40', stubCents: 'abc' })).toMatchObject({ ok: false, errors: { stubCents: expect.stringContaining('not an amount') } });
+	});
 });

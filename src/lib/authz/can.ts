@@ -3,13 +3,26 @@
  * Rules come from the ladder (roles in the product): levels are cumulative; the admin flag is
  * independent and grants account management and sandbox resets, but no sign-off power.
  */
-import { atLeast, type Level } from '$lib/domain/levels';
+import { atLeast, levelRank, type Level } from '$lib/domain/levels';
 import type { EventAuthority, RunRole } from '$machines/shared/types';
 
 export interface Principal {
 	id: number;
 	level: Level;
 	isAdmin: boolean;
+	/**
+	 * Competencies the user holds with a current sign-off (not lapsed, not re-certify), loaded by the
+	 * server when a decision depends on them (one-level-early live runs). Absent = none.
+	 */
+	currentSignoffs?: readonly string[];
+}
+
+/** What live gating needs of a procedure (the registry's ProcedureDef satisfies it). */
+export interface LiveProcedure {
+	aloneFrom: Level;
+	supervisedFrom?: Level;
+	/** Competencies its live runs evidence; the first is the one whose sign-off lets a person run it one level early. */
+	competencies?: readonly string[];
 }
 
 export type Action =
@@ -23,10 +36,23 @@ export type Action =
 	| 'users.resetPassword'
 	| 'sandbox.reset'
 	| 'audit.view'
+	| 'overShort.view'
 	| 'run.start'
 	| 'run.view'
 	| 'run.step'
-	| 'run.abandon';
+	| 'run.abandon'
+	| 'training.self'
+	| 'person.view'
+	| 'team.view'
+	| 'readiness.view'
+	| 'training.assign'
+	| 'training.export'
+	| 'competency.observe'
+	| 'competency.request'
+	| 'competency.signoff'
+	| 'competency.revoke'
+	| 'promotion.record'
+	| 'framework.edit';
 
 export interface Resource {
 	/** Level of the user account being created or managed. */
@@ -34,7 +60,13 @@ export interface Resource {
 	/** Id of the user account being managed. */
 	targetUserId?: number;
 	/** A procedure (for run.start): who may run it alone and supervised. */
-	procedure?: { aloneFrom: Level; supervisedFrom?: Level };
+	procedure?: LiveProcedure;
+	/** The person whose training record is acted on (sign-off, revocation, observation, promotion). */
+	trainee?: { id: number; level: Level };
+	/** The level of the competency being signed off or revoked. */
+	competencyLevel?: Level;
+	/** A sign-off whose evidence requirements are not met (needs a supervisor's written override). */
+	override?: boolean;
 	/** A run (for run.view / run.step / run.abandon). */
 	run?: { ownerId: number; supervisorId: number | null; roles: Partial<Record<RunRole, string>>; participants?: string[] };
 	/** The authority the current step declares for the event being sent (run.step). */
@@ -74,6 +106,8 @@ export function decide(user: Principal | null, action: Action, resource: Resourc
 		}
 		case 'audit.view':
 			return user.isAdmin || atLeast(user.level, 'supervisor') ? allow : deny('Only supervisors and administrators can read the audit log.');
+		case 'overShort.view':
+			return atLeast(user.level, 'senior') ? allow : deny('The office’s cash over/short ledger is for seniors and supervisors.');
 		case 'run.start':
 			return resource.procedure ? liveRunMode(user, resource.procedure).decision : deny('Unknown procedure.');
 		case 'run.view': {
@@ -93,7 +127,62 @@ export function decide(user: Principal | null, action: Action, resource: Resourc
 		}
 		case 'run.step':
 			return stepDecision(user, resource);
+		default:
+			return trainingDecision(user, action, resource);
 	}
+}
+
+/** The competency tracker's actions (ladder.md: roles in the product, sign-off rules, promotions). */
+function trainingDecision(user: Principal, action: Action, resource: Resource): Decision {
+	const lead = atLeast(user.level, 'senior');
+	const t = resource.trainee;
+	switch (action) {
+		case 'training.self':
+			return allow;
+		case 'person.view':
+		case 'training.export':
+			if (resource.targetUserId !== undefined && resource.targetUserId === user.id) return allow;
+			return lead ? allow : deny('Only seniors and supervisors can see other people’s training records.');
+		case 'team.view':
+			return lead ? allow : deny('Only seniors and supervisors can do this.');
+		case 'training.assign':
+			if (!lead) return deny('Only seniors and supervisors can assign training.');
+			return t && levelRank(t.level) >= levelRank(user.level) ? deny('You can assign training only to people below your level.') : allow;
+		case 'readiness.view':
+		case 'framework.edit':
+			return user.level === 'supervisor' ? allow : deny('Only a supervisor can do this.');
+		case 'competency.request':
+			return t && t.id === user.id ? allow : deny('Only the trainee can request their own sign-off.');
+		case 'competency.observe':
+			if (!lead) return deny('Only seniors and supervisors can record observations.');
+			return t && t.id === user.id ? deny('You cannot record an observation of yourself.') : allow;
+		case 'competency.signoff':
+		case 'competency.revoke':
+			return signoffDecision(user, action, resource);
+		case 'promotion.record': {
+			if (user.level !== 'supervisor') return deny('Promotions are recorded by a supervisor.');
+			if (!t) return deny('Unknown person.');
+			if (t.id === user.id) return deny('You cannot record your own promotion.');
+			return atLeast(t.level, 'senior') ? deny(`A ${LEVEL_NAMES[t.level]} has no promotion on the CSR ladder.`) : allow;
+		}
+		default:
+			return deny('Unknown action.');
+	}
+}
+
+/** Signer at senior or above, strictly above both the trainee's and the competency's level, never themselves. */
+function signoffDecision(user: Principal, action: Action, resource: Resource): Decision {
+	const t = resource.trainee;
+	if (!t || !resource.competencyLevel) return deny('Unknown person or competency.');
+	const verb = action === 'competency.revoke' ? 'revoke' : 'sign off';
+	if (t.id === user.id) return deny(`You cannot ${verb} your own competency.`);
+	if (!atLeast(user.level, 'senior')) return deny(`Only a CSR Senior or supervisor can ${verb} a competency.`);
+	if (levelRank(user.level) <= levelRank(t.level)) return deny(`The signer must be above the trainee’s level (${LEVEL_NAMES[t.level]}).`);
+	if (levelRank(user.level) <= levelRank(resource.competencyLevel))
+		return deny(`A ${LEVEL_NAMES[resource.competencyLevel]}-level competency needs a signer above that level (a supervisor).`);
+	if (action === 'competency.signoff' && resource.override && user.level !== 'supervisor')
+		return deny('The evidence requirements are not met: only a supervisor can override them, with a written reason.');
+	return allow;
 }
 
 /** Who may send an event at a step: the step's declared authority, else the run's owner (or its supervising senior). */
@@ -118,17 +207,21 @@ const LEVEL_NAMES: Record<Level, string> = { csr1: 'CSR I', csr2: 'CSR II', csr3
 const ROLE_NAMES: Partial<Record<RunRole, string>> = { cashier: 'cashier', floatVerifier: 'float verifier', vaultFirst: 'first vault person', vaultSecond: 'second vault person' };
 
 /**
- * The seam where competency sign-offs will refine live gating (issue 6): today it decides by level
- * alone, per ladder.md's table — alone from `aloneFrom`, supervised from `supervisedFrom`.
+ * Who may run a procedure live, and how (ladder.md's table): alone from `aloneFrom`, supervised from
+ * `supervisedFrom`; and one level below `aloneFrom` alone when the user holds a current sign-off of
+ * the procedure's competency (one level early, never more; a lapsed or re-certify sign-off does not count).
  */
-export function liveRunMode(user: Principal, procedure: { aloneFrom: Level; supervisedFrom?: Level }): { mode: 'alone' | 'supervised' | null; decision: Decision } {
+export function liveRunMode(user: Principal, procedure: LiveProcedure): { mode: 'alone' | 'supervised' | null; decision: Decision } {
 	if (atLeast(user.level, procedure.aloneFrom)) return { mode: 'alone', decision: allow };
+	const gate = procedure.competencies?.[0];
+	const oneBelow = levelRank(user.level) === levelRank(procedure.aloneFrom) - 1;
+	if (gate && oneBelow && user.currentSignoffs?.includes(gate)) return { mode: 'alone', decision: allow };
 	if (procedure.supervisedFrom && atLeast(user.level, procedure.supervisedFrom)) return { mode: 'supervised', decision: allow };
 	return { mode: null, decision: deny(`This procedure is run by a ${LEVEL_NAMES[procedure.aloneFrom]} or above.`) };
 }
 
 /** Whether a user may start a live run of a procedure (alone or supervised). */
-export function mayRunLive(user: Principal, procedure: { aloneFrom: Level; supervisedFrom?: Level }): boolean {
+export function mayRunLive(user: Principal, procedure: LiveProcedure): boolean {
 	return liveRunMode(user, procedure).mode !== null;
 }
 

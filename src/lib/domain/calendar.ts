@@ -3,7 +3,10 @@
  * lock-off day rules and the inclusive "by" / exclusive "after" clock rules. Pure: "now" always
  * comes in as an argument (epoch ms), interpreted in the policy time zone.
  */
-import { policy, type HolidayRule } from '$lib/policy/settings';
+import { policy, type HolidayRule, type Policy } from '$lib/policy/settings';
+
+/** The parts of the policy the calendar reads; callers holding a policy snapshot (a machine's input) pass it, others get the built-in one. */
+type CalendarPolicy = Pick<Policy, 'office' | 'delinquency'>;
 
 /** A local calendar date as 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -157,19 +160,19 @@ export function holidaysOf(year: number, rules: readonly HolidayRule[] = policy.
 }
 
 /** The observed holiday's name on that date, if any. */
-export function holidayOn(date: IsoDate): string | undefined {
-	return holidaysOf(splitDate(date)[0]).get(date);
+export function holidayOn(date: IsoDate, p: CalendarPolicy = policy): string | undefined {
+	return holidaysOf(splitDate(date)[0], p.office.holidays).get(date);
 }
 
 /** A weekday the office is open that is not an observed holiday. */
-export function isBusinessDay(date: IsoDate): boolean {
-	return (policy.office.weekdays as readonly number[]).includes(weekdayOf(date)) && !holidayOn(date);
+export function isBusinessDay(date: IsoDate, p: CalendarPolicy = policy): boolean {
+	return (p.office.weekdays as readonly number[]).includes(weekdayOf(date)) && !holidayOn(date, p);
 }
 
 /** The first business day strictly after `date`. */
-export function nextBusinessDay(date: IsoDate): IsoDate {
+export function nextBusinessDay(date: IsoDate, p: CalendarPolicy = policy): IsoDate {
 	let d = addDays(date, 1);
-	while (!isBusinessDay(d)) d = addDays(d, 1);
+	while (!isBusinessDay(d, p)) d = addDays(d, 1);
 	return d;
 }
 
@@ -181,14 +184,26 @@ export function isOfficeOpen(epochMs: number): boolean {
 
 export type CalendarHold = { code: 'CALENDAR'; reason: string } | null;
 
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** "Monday to Thursday" for a run of ISO weekdays; otherwise the days listed. */
+function weekdaysText(days: readonly number[]): string {
+	const sorted = [...days].sort((a, b) => a - b);
+	const run = sorted.every((d, i) => i === 0 || d === sorted[i - 1] + 1);
+	const name = (d: number) => WEEKDAY_NAMES[d - 1] ?? `day ${d}`;
+	if (run && sorted.length > 2) return `${name(sorted[0])} to ${name(sorted[sorted.length - 1])}`;
+	const names = sorted.map(name);
+	return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? 'on no day');
+}
+
 /** Why no lock-offs may happen on this date (policy §5), or null when it is a lock-off day. */
-export function lockoffCalendarHold(date: IsoDate): CalendarHold {
+export function lockoffCalendarHold(date: IsoDate, p: CalendarPolicy = policy): CalendarHold {
 	const wd = weekdayOf(date);
-	if (!(policy.delinquency.lockoffWeekdays as readonly number[]).includes(wd))
-		return { code: 'CALENDAR', reason: 'Lock-offs happen Monday to Thursday only.' };
-	const today = holidayOn(date);
+	const days = p.delinquency.lockoffWeekdays as readonly number[];
+	if (!days.includes(wd)) return { code: 'CALENDAR', reason: `Lock-offs happen ${weekdaysText(days)} only.` };
+	const today = holidayOn(date, p);
 	if (today) return { code: 'CALENDAR', reason: `${today} is a holiday.` };
-	const tomorrow = holidayOn(addDays(date, 1));
+	const tomorrow = holidayOn(addDays(date, 1), p);
 	if (tomorrow) return { code: 'CALENDAR', reason: `No lock-offs on the day before a holiday (${tomorrow}).` };
 	return null;
 }
@@ -199,8 +214,8 @@ export interface Forecast {
 }
 
 /** A weather hold applies when the next 24 hours' low is ≤ 32 °F or high ≥ 100 °F (policy §5). */
-export function weatherHold(forecast: Forecast): { code: 'WEATHER'; reason: string } | null {
-	const d = policy.delinquency;
+export function weatherHold(forecast: Forecast, p: Pick<Policy, 'delinquency'> = policy): { code: 'WEATHER'; reason: string } | null {
+	const d = p.delinquency;
 	if (forecast.lowF <= d.weatherLowMaxF) return { code: 'WEATHER', reason: `Forecast low ${forecast.lowF} °F is at or below ${d.weatherLowMaxF} °F.` };
 	if (forecast.highF >= d.weatherHighMinF) return { code: 'WEATHER', reason: `Forecast high ${forecast.highF} °F is at or above ${d.weatherHighMinF} °F.` };
 	return null;

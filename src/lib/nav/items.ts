@@ -14,6 +14,9 @@ const ITEMS: NavItem[] = [
 	{ href: '/drawer', label: 'My drawer', action: 'app.use' },
 	{ href: '/runs', label: 'Runs', action: 'app.use' },
 	{ href: '/runs/verify', label: 'To verify', action: 'app.use' },
+	{ href: '/training', label: 'My training', action: 'training.self' },
+	{ href: '/team', label: 'Team', action: 'team.view' },
+	{ href: '/readiness', label: 'Readiness', action: 'readiness.view' },
 	{ href: '/audit', label: 'Audit log', action: 'audit.view' },
 	{ href: '/admin/users', label: 'Users', action: 'users.list' },
 	{ href: '/admin/sandbox', label: 'Sandbox', action: 'sandbox.reset' }

@@ -165,7 +165,12 @@ export const policy = {
 		hintCost: 3
 	},
 
-	competency: { lapseDays: 180 }
+	competency: {
+		/** A signed-off competency with no clean live run or passed attempt for this long needs a refresher (ladder.md). */
+		lapseDays: 180,
+		/** Product default (not in the handbook): days a refresher assignment is due after a procedure's revision rises. */
+		refresherDueDays: 14
+	}
 } as const;
 
 export type Policy = typeof policy;

@@ -8,7 +8,7 @@ import { depositDecisionUi } from './ui/deposit-decision';
 import { lockoffDayUi } from './ui/lockoff-day';
 import { irateContactUi } from './ui/irate-contact';
 
-export type { CapturedItem, PrintSection, ProcedureUi } from './ui/types';
+export type { CapturedItem, PeopleNames, PrintSection, ProcedureUi } from './ui/types';
 
 export const PROCEDURE_UI: Record<ProcedureKey, ProcedureUi> & Record<string, ProcedureUi | undefined> = {
 	'drawer-opening': drawerOpeningUi,

@@ -12,17 +12,20 @@ export type FieldSpec =
 	| { kind: 'denominations'; name: string; label: string; targetCents?: number }
 	/** `optional`: left blank, the field is left out of the event. */
 	| { kind: 'money'; name: string; label: string; hint?: string; optional?: boolean }
-	/** `value`: what the box starts with (e.g. a drafted brief the person edits). */
-	| { kind: 'text'; name: string; label: string; hint?: string; multiline?: boolean; optional?: boolean; maxLength?: number; value?: string }
-	| { kind: 'choice'; name: string; label: string; options: { value: string; label: string }[] }
+	/** A whole number within [min, max] (e.g. a forecast in °F); submits a number. */
+	| { kind: 'integer'; name: string; label: string; min: number; max: number; hint?: string }
+	/** `value`: what the box starts with (e.g. a drafted brief the person edits). `placeholder`: shown in a compact list row, where the label is read by screen readers only. */
+	| { kind: 'text'; name: string; label: string; hint?: string; multiline?: boolean; optional?: boolean; maxLength?: number; value?: string; placeholder?: string }
+	/** `value`: the option preselected (e.g. the exclusion the facts show); the person can still change it. */
+	| { kind: 'choice'; name: string; label: string; options: { value: string; label: string }[]; value?: string; placeholder?: string }
 	| { kind: 'checks'; name: string; label: string; rows?: number }
 	| { kind: 'flag'; name: string; label: string }
 	/** Several of a fixed set (e.g. documents seen); submits string[]. */
 	| { kind: 'multi'; name: string; label: string; options: { value: string; label: string }[] }
-	/** A fixed value the form carries (e.g. which list entry a per-row action is about). */
-	| { kind: 'hidden'; name: string; value: string }
+	/** A fixed value the form carries (e.g. which list entry a per-row action is about, or an amount the server computed). Kept server-side: never read from the browser. */
+	| { kind: 'hidden'; name: string; value: string | number }
 	/** Read-only facts shown with the form (inputs, a computation); submits nothing. Never blind values. */
-	| { kind: 'info'; name: string; label: string; rows: { label: string; value: string }[] }
+	| { kind: 'info'; name: string; label: string; rows: { label: string; value: string; tone?: 'warn' | 'ok' }[] }
 	/** A few rows of short columns (e.g. next steps with dates); submits [{ [column key]: string }], blank rows skipped. */
 	| { kind: 'rows'; name: string; label: string; rows: number; minRows?: number; columns: RowColumn[] };
 
@@ -45,6 +48,14 @@ export interface StepAction {
 	/** Actions that are not the step's next move (things that may happen at any time) are shown together under this heading. */
 	group?: string;
 	fields: FieldSpec[];
+	/**
+	 * Per-row actions of a list (e.g. one lock-off account): the run page shows the actions with the same
+	 * row id together as one compact row, filterable by the row's tags (labels people read, e.g. "Needs a
+	 * pull"); `secondary` actions fold under "More…" in the row; `tone` marks rows that need attention.
+	 */
+	row?: { id: string; tags?: string[]; secondary?: boolean; tone?: 'warn' | 'ok' };
+	/** Actions needed only now and then (e.g. "a payment arrived"): the run page folds those with the same text under it, after the step's main actions. */
+	folded?: string;
 }
 
 /** What a step's forms may depend on: the machine context (server-side only) and who is looking. */
@@ -107,6 +118,13 @@ export function parseStepAction(action: StepAction, form: Record<string, string>
 				const r = parseCents(raw);
 				if (!r.ok) errors[f.name] = r.error;
 				else put(payload, f.name, r.cents);
+				break;
+			}
+			case 'integer': {
+				const v = (form[f.name] ?? '').trim();
+				const n = /^-?\d{1,6}$/.test(v) ? Number(v) : Number.NaN;
+				if (!Number.isSafeInteger(n) || n < f.min || n > f.max) errors[f.name] = `${f.label}: enter a whole number from ${f.min} to ${f.max}.`;
+				else put(payload, f.name, n);
 				break;
 			}
 			case 'text': {
@@ -177,5 +195,20 @@ export function parseStepAction(action: StepAction, form: Record<string, string>
 			}
 		}
 	}
-	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, payload };
+	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, payload: nest(payload) };
+}
+
+/** A field named "check.number" lands in the event as `check: { number }` (events that carry a record, e.g. a check's details). */
+function nest<T extends Record<string, unknown>>(payload: T): T {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(payload)) {
+		const dot = key.indexOf('.');
+		if (dot < 0) out[key] = value;
+		else {
+			const head = key.slice(0, dot);
+			const inner = (out[head] && typeof out[head] === 'object' ? out[head] : (out[head] = {})) as Record<string, unknown>;
+			inner[key.slice(dot + 1)] = value;
+		}
+	}
+	return out as T;
 }

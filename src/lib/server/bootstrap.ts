@@ -9,6 +9,9 @@ import { audit } from './audit/log';
 import { hashPassword } from './auth/password';
 import { countUsers, insertUser } from './repos/users';
 import { generateSandbox } from './sandbox/generate';
+import { applyProcedureRevisions } from './competency/revisions';
+import { seedDemoSignoffs } from './competency/demo';
+import { startOutboxTimer } from './xapi/lrs';
 import { toLocal } from '$lib/domain/calendar';
 import type { Level } from '$lib/domain/levels';
 
@@ -66,12 +69,17 @@ export function seedSandboxIfEmpty(store: Store): boolean {
 /** Migrates (by opening), seeds what is missing and prints where to go and who to sign in as. */
 export async function bootstrap(store: Store): Promise<void> {
 	const createdStaff = await seedDemoStaff(store);
+	if (createdStaff) seedDemoSignoffs(store, 'supervisor', now());
 	const createdSandbox = seedSandboxIfEmpty(store);
+	// Procedure revisions only change with a deployment: start-up is when refreshers fall due.
+	const refreshers = applyProcedureRevisions(store, now());
+	startOutboxTimer();
 	const lines = [
 		'',
 		`Counterline is ready at ${config.origin}`,
 		createdStaff ? 'Demo office created.' : 'Using the existing database.',
 		createdSandbox ? 'Sandbox utility generated.' : '',
+		refreshers ? `${refreshers} refresher assignment(s) created for procedure revisions.` : '',
 		`Demo sign-ins (password "${config.demoPassword}" unless changed):`,
 		...DEMO_USERS.map((u) => `  ${u.username.padEnd(11)} ${u.displayName} — ${u.level}${u.isAdmin ? ', admin' : ''}`),
 		''

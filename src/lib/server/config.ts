@@ -46,7 +46,14 @@ export const config = {
 		seed: int('SEED', 42),
 		today: process.env.SEED_TODAY || ''
 	},
-	demoPassword: process.env.DEMO_PASSWORD || 'counterline-demo'
+	demoPassword: process.env.DEMO_PASSWORD || 'counterline-demo',
+	/** Learning record store for xAPI statements; unset endpoint = statements wait in the outbox (and stay downloadable). */
+	lrs: {
+		endpoint: (process.env.LRS_ENDPOINT || '').replace(/\/+$/, ''),
+		username: process.env.LRS_USERNAME || '',
+		password: process.env.LRS_PASSWORD || '',
+		retryMs: int('LRS_RETRY_MS', 60_000)
+	}
 };
 
 export type Config = typeof config;

@@ -16,13 +16,16 @@ export function formValues(form: FormData): Record<string, string> {
  * broken multipart) is the client's mistake: 400 with a message, never a server error.
  */
 export async function readForm(request: Request): Promise<Record<string, string>> {
-	let form: FormData;
+	return formValues(await readFormData(request));
+}
+
+/** The posted FormData itself (for repeated fields), with the same 400 for an unreadable body. */
+export async function readFormData(request: Request): Promise<FormData> {
 	try {
-		form = await request.formData();
+		return await request.formData();
 	} catch {
 		error(400, { message: 'The form could not be read. Reload the page and submit it again.' });
 	}
-	return formValues(form);
 }
 
 /** Validates form values; returns the parsed data or field errors keyed by field name. */

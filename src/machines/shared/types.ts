@@ -93,7 +93,8 @@ export interface Refusal {
 
 /** A world change a step leaves for the runner. Account references are account numbers (they survive a sandbox reset). */
 export type Effect =
-	| { type: 'ledger.post'; accountNumber: string; kind: LedgerKind; tender?: Tender; amountCents: Cents; memo: string; correctsRef?: string; ref: string }
+	/** `batchRef`: the counter batch a payment taken at a drawer belongs to (its cash and checks are counted against it at close). */
+	| { type: 'ledger.post'; accountNumber: string; kind: LedgerKind; tender?: Tender; amountCents: Cents; memo: string; correctsRef?: string; ref: string; batchRef?: string }
 	| { type: 'note.add'; accountNumber: string; body: string; category?: string }
 	| { type: 'workOrder.create'; ref: string; accountNumber: string; kind: WorkOrderKind; scheduledFor: string; priority?: 'same-day' | 'next-day' | 'after-hours' | 'normal'; memo?: string }
 	| { type: 'workOrder.resolve'; ref: string; result: WorkOrderResult; reason?: string; at: number }

@@ -6,10 +6,11 @@ import { now } from '$lib/server/clock';
 import { listDrawers } from '$lib/server/repos/runs';
 import { startProcedure } from '$lib/server/procedures/start';
 import { readForm } from '$lib/server/forms';
+import { can } from '$lib/authz/can';
 
 export const load: PageServerLoad = (event) => {
-	authorize(event, 'app.use');
-	return { drawers: listDrawers(getStore()) };
+	const user = authorize(event, 'app.use');
+	return { drawers: listDrawers(getStore()), seesOverShort: can(user, 'overShort.view') };
 };
 
 export const actions: Actions = {

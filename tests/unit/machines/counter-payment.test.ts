@@ -109,7 +109,7 @@ describe('counter payment machine', () => {
 		expect(s.value).toBe('paid');
 		expect(s.context.tender).toMatchObject({ kind: 'cash', tenderedCents: 8000, changeCents: 1760 });
 		expect(payments(s.context.effects)).toEqual([
-			{ type: 'ledger.post', accountNumber: '100-010234-07', kind: 'payment', tender: 'cash', amountCents: -6240, memo: expect.stringContaining('batch B-7'), ref: `PAY-B-7-100-010234-07-${T}` }
+			{ type: 'ledger.post', accountNumber: '100-010234-07', kind: 'payment', tender: 'cash', amountCents: -6240, memo: expect.stringContaining('batch B-7'), ref: `PAY-B-7-100-010234-07-${T}`, batchRef: 'B-7' }
 		]);
 		expect(s.context.effects.at(-1)).toMatchObject({ type: 'note.add', accountNumber: '100-010234-07', body: expect.stringContaining('Joan Smyth (holder, verified by photo-id)') });
 		expect(s.context.softOrderSlips).toEqual([]);

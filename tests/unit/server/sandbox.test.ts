@@ -229,7 +229,7 @@ describe('the demo sandbox (500 accounts, seed 42)', () => {
 		expect(new Set(numbers).size).toBe(500);
 		for (const n of numbers) expect(n).toMatch(/^100-\d{6}-\d{2}$/);
 		expect(count(db, "SELECT count(*) AS n FROM premises WHERE zip NOT LIKE '956__' OR city <> 'Riverton'")).toBe(0);
-		expect((db.prepare('SELECT group_concat(name) AS n FROM (SELECT name FROM drawers ORDER BY id)').get() as { n: string }).n).toBe('Counter 1,Counter 2,Counter 3,Drive-up');
+		expect((db.prepare('SELECT group_concat(name) AS n FROM (SELECT name FROM drawers ORDER BY id)').get() as { n: string }).n).toBe('Counter 1,Counter 2,Counter 3,Drive-up,Counter 4,Counter 5');
 		expect(count(db, "SELECT count(*) AS n FROM batches WHERE status = 'closed'")).toBeGreaterThan(0);
 		expect(count(db, 'SELECT count(*) AS n FROM work_orders')).toBeGreaterThan(10);
 		expect(count(db, "SELECT count(*) AS n FROM account_notes WHERE body LIKE '%verified by PIN%'")).toBeGreaterThan(0);

@@ -19,12 +19,17 @@ export interface PrintSection {
 	text?: string;
 }
 
+/** Display names of the people in a run, by user id as the machine records it (`by.userId`). */
+export type PeopleNames = Record<string, string>;
+
 export interface ProcedureUi {
 	forms: StepForms;
 	/** Where the procedure is started from (ladder.md / issue 4). */
 	startHint: string;
 	/** What has been captured so far, for the side panel. */
-	captured: (context: Record<string, unknown>) => CapturedItem[];
+	captured: (context: Record<string, unknown>, people?: PeopleNames) => CapturedItem[];
+	/** Upcoming steps of branches that cannot apply to this run (e.g. restoration for an active account): left out of the checklist until they happen. */
+	hiddenSteps?: (context: Record<string, unknown>) => string[];
 	/** The printable summary; called for any state, so it must cope with a run that is not finished. */
-	printable: (context: Record<string, unknown>) => PrintSection[];
+	printable: (context: Record<string, unknown>, people?: PeopleNames) => PrintSection[];
 }

@@ -27,7 +27,9 @@ export function throttleWait(store: Store, username: string, ip: string, nowMs: 
 	for (const key of keys(username, ip)) {
 		const row = stmt.get(key) as { failures: number; lastFailureAt: number } | undefined;
 		if (!row) continue;
-		wait = Math.max(wait, row.lastFailureAt + delayFor(row.failures, s) - nowMs);
+		const delay = delayFor(row.failures, s);
+		// A clock that stepped back (NTP, the test clock) must not stretch the wait beyond the delay itself.
+		wait = Math.max(wait, Math.min(delay, row.lastFailureAt + delay - nowMs));
 	}
 	return Math.max(0, wait);
 }

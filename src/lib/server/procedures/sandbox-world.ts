@@ -25,6 +25,14 @@ export function sandboxWorld(db: Database.Database): World {
 		if (!row) throw new WorldError(`Drawer "${name}" has no open batch.`);
 		return row.id;
 	};
+	// A counter payment names its batch ("B-12"); §2: nothing posts to a closed batch.
+	const openBatchByRef = (ref: string): number => {
+		const m = /^B-(\d+)$/.exec(ref);
+		const row = m ? (db.prepare('SELECT id, status FROM batches WHERE id = ?').get(Number(m[1])) as { id: number; status: string } | undefined) : undefined;
+		if (!row) throw new WorldError(`Batch ${ref} is not in the sandbox (was it reset?).`);
+		if (row.status !== 'open') throw new WorldError(`Batch ${ref} is closed: nothing posts to a closed batch. Open your drawer again and take the payment in a new run.`);
+		return row.id;
+	};
 	const ledgerByRef = (ref: string): number => {
 		const row = db.prepare('SELECT id FROM ledger_entries WHERE ref = ?').get(ref) as { id: number } | undefined;
 		if (!row) throw new WorldError(`No ledger entry with reference ${ref}.`);
@@ -34,8 +42,19 @@ export function sandboxWorld(db: Database.Database): World {
 	const handlers: { [K in Effect['type']]: (e: Extract<Effect, { type: K }>, ctx: EffectContext) => void } = {
 		'ledger.post': (e, ctx) => {
 			db.prepare(
-				'INSERT INTO ledger_entries (account_id, posted_at, posted_on, kind, tender, amount_cents, memo, corrects_id, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
-			).run(accountId(e.accountNumber), ctx.at, toLocal(ctx.at).date, e.kind, e.tender ?? null, e.amountCents, e.memo, e.correctsRef ? ledgerByRef(e.correctsRef) : null, e.ref);
+				'INSERT INTO ledger_entries (account_id, posted_at, posted_on, kind, tender, amount_cents, memo, corrects_id, ref, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+			).run(
+				accountId(e.accountNumber),
+				ctx.at,
+				toLocal(ctx.at).date,
+				e.kind,
+				e.tender ?? null,
+				e.amountCents,
+				e.memo,
+				e.correctsRef ? ledgerByRef(e.correctsRef) : null,
+				e.ref,
+				e.batchRef ? openBatchByRef(e.batchRef) : null
+			);
 		},
 		'note.add': (e, ctx) => {
 			// A contact whose caller was never tied to an account (policy §1: general information only) has no

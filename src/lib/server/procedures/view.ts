@@ -58,6 +58,16 @@ export interface RunView {
 	mapSvg: string;
 }
 
+/** Display names of everyone who acted in a run (and its owner and supervising senior), by user id as machines record it. */
+export function runPeople(store: Store, run: Pick<RunRow, 'id' | 'ownerId' | 'supervisorId'>): Record<string, string> {
+	const rows = store.db.$client
+		.prepare(
+			`SELECT id, display_name AS name FROM users WHERE id IN (SELECT actor_id FROM run_events WHERE run_id = ?) OR id = ? OR id = ?`
+		)
+		.all(run.id, run.ownerId, run.supervisorId ?? -1) as { id: number; name: string }[];
+	return Object.fromEntries(rows.map((r) => [String(r.id), r.name]));
+}
+
 export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): RunView {
 	const def = procedureDef(run.procedure)!;
 	const ui = PROCEDURE_UI[run.procedure];
@@ -71,13 +81,14 @@ export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): Ru
 		.all(run.id) as { type: string; at: number; applied: number; refusal: string | null; stepId: string | null; by: string }[];
 	const active = activeSteps(snap);
 	const currentMeta = snap.status === 'active' ? active[active.length - 1] : undefined;
-	const steps: ChecklistStep[] = listSteps(def.machine).map((s) => {
+	const hidden = new Set(ui?.hiddenSteps?.(ctx) ?? []);
+	const steps = listSteps(def.machine).map((s): ChecklistStep => {
 		const history = events
 			.filter((e) => e.stepId === s.id)
 			.map((e) => ({ type: e.type, at: e.at, by: e.by, applied: !!e.applied, refusal: e.refusal ? (JSON.parse(e.refusal) as { reason: string }).reason : null }));
 		const state = currentMeta?.id === s.id ? 'current' : history.some((h) => h.applied) ? 'done' : 'upcoming';
 		return { id: s.id, title: s.title, instructions: s.instructions, policyRef: s.policyRef, state, needsSecondPerson: !!s.needsSecondPerson, history };
-	});
+	}).filter((s) => s.state !== 'upcoming' || s.history.length > 0 || !hidden.has(s.id));
 	const roles = { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles ?? {} };
 	const isOwner = viewer.id === run.ownerId;
 	const actions: CurrentAction[] =
@@ -116,7 +127,7 @@ export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): Ru
 		startedAt: run.startedAt,
 		steps,
 		current: currentMeta ? { ...currentMeta, actions } : null,
-		captured: ui ? ui.captured(ctx) : [],
+		captured: ui ? ui.captured(ctx, runPeople(store, run)) : [],
 		lastRefusal: last && !last.applied && last.refusal ? (JSON.parse(last.refusal) as { reason: string }).reason : null,
 		isOwner,
 		supervisor,

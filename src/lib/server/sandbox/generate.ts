@@ -9,9 +9,13 @@ import { createRng, type Rng } from './random';
 import { LocalClock, onOrBeforeBusinessDay } from './book';
 import { simulateAccount, type AccountSeed } from './account';
 import { nextLockoffDay } from './delinquency';
+import { showcaseLockoff } from './showcase-lockoff';
 import { writeOffice, settleBatches } from './office';
+import { writeOpenDrawers } from './open-drawers';
 import { createWriter } from './write';
+import { writeShowcasePayment } from './showcase-payment';
 import { flavourDecks, profileDeck, type Profile } from './profiles';
+import { writeDepositShowcase } from './showcase-deposit';
 import { FIRST_NAMES, HISPANIC_FIRST_NAMES, HISPANIC_LAST_NAMES, LANDLORDS, LAST_NAMES, RELATIONSHIPS, SPANISH_NOTES, STAFF, STREETS, ZIPS } from './names';
 
 export interface GenerateOptions {
@@ -158,7 +162,11 @@ export function generateSandbox(sqlite: Database.Database, opts: GenerateOptions
 			}
 			ins.search.run(id, numbers[i], `${first} ${last}`, `${street}${unit ? ` ${unit}` : ''}, Riverton CA ${zip}`);
 		}
+		writeDepositShowcase(sqlite, clock, today);
 		settleBatches(sqlite, rng);
+		writeOpenDrawers(sqlite, opts.seed, clock, today);
+		showcaseLockoff(sqlite, clock, today, lockDays[0]);
+		writeShowcasePayment(sqlite, today);
 		const meta = sqlite.prepare('INSERT INTO sandbox_meta (key, value) VALUES (?, ?)');
 		meta.run('seed', String(opts.seed));
 		meta.run('today', opts.today);

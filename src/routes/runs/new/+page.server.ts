@@ -8,6 +8,7 @@ import { PROCEDURES } from '$machines/registry';
 import { PROCEDURE_UI } from '$lib/procedures/catalog';
 import { PROCEDURE_STARTS } from '$lib/server/procedures/starts';
 import { startProcedure } from '$lib/server/procedures/start';
+import { currentSignoffsOf } from '$lib/server/competency/progress';
 import { readForm } from '$lib/server/forms';
 import { LEVEL_TITLES } from '$lib/domain/levels';
 
@@ -22,7 +23,8 @@ const ENTRY: Record<string, { entry: string; button: string }> = {
 };
 
 export const load: PageServerLoad = (event) => {
-	const user = authorize(event, 'app.use');
+	const signedIn = authorize(event, 'app.use');
+	const user = { ...signedIn, currentSignoffs: currentSignoffsOf(getStore(), signedIn.id, now()) };
 	const only = event.url.searchParams.get('procedure');
 	const subject = event.url.searchParams.get('subject') ?? '';
 	const procedures = Object.values(PROCEDURES)

@@ -5,6 +5,7 @@ import { idParam } from '$lib/server/http/params';
 import { getStore } from '$lib/server/store';
 import { decide } from '$lib/authz/can';
 import { loadRun, restoreSnapshot } from '$lib/server/procedures/runner';
+import { runPeople } from '$lib/server/procedures/view';
 import { procedureDef } from '$machines/registry';
 import { PROCEDURE_UI } from '$lib/procedures/catalog';
 import { runParticipants } from '$lib/server/repos/runs';
@@ -28,6 +29,6 @@ export const load: PageServerLoad = (event) => {
 	return {
 		run: { id: run.id, title: procedureDef(run.procedure)?.title ?? run.procedure, subject: run.subject, status: run.status, outcome: run.outcome, abandonReason: run.abandonReason, startedAt: run.startedAt, completedAt: run.completedAt, ownerName: owner.n },
 		people: people.map((p) => p.name),
-		sections: PROCEDURE_UI[run.procedure]?.printable(ctx) ?? []
+		sections: PROCEDURE_UI[run.procedure]?.printable(ctx, runPeople(store, run)) ?? []
 	};
 };

@@ -1,0 +1,41 @@
+import type { PageServerLoad } from './$types';
+import { authorize } from '$lib/server/http/guard';
+import { getStore } from '$lib/server/store';
+import { now } from '$lib/server/clock';
+import { personView } from '$lib/server/competency/person-view';
+import { listAssignments } from '$lib/server/competency/assignments';
+import { trackerCatalog } from '$lib/server/competency/catalog';
+import { listFinishedAttempts } from '$lib/server/repos/training-evidence';
+import { recommendNext } from '$lib/competency/recommend';
+import { evidencePercent } from '$lib/charts/datasets';
+import { PROCEDURES } from '$machines/registry';
+
+export const load: PageServerLoad = (event) => {
+	const user = authorize(event, 'training.self');
+	const store = getStore();
+	const at = now();
+	const catalog = trackerCatalog();
+	const view = personView(store, user.id, user, at, catalog)!;
+	const title = (id: string) => catalog.scenarios.find((s) => s.id === id)?.title ?? id;
+	const assignments = listAssignments(store, { userIds: [user.id] }, at).map((a) => ({
+		id: a.id,
+		dueDate: a.dueDate,
+		note: a.note,
+		kind: a.kind,
+		by: a.assignedByName ?? 'Counterline (procedure revision)',
+		path: a.pathId ? (catalog.paths.find((p) => p.id === a.pathId)?.title ?? a.pathId) : null,
+		scenarios: a.scenarioIds.map((id) => ({ id, title: title(id), done: a.progress.done.includes(id) })),
+		state: a.progress.state,
+		overdue: a.progress.overdue,
+		completedAt: a.progress.completedAt
+	}));
+	const attempts = listFinishedAttempts(store, [user.id]);
+	return {
+		view,
+		assignments,
+		recommended: recommendNext(attempts, catalog.scenarios, user.level),
+		scores: attempts.map((a) => ({ procedure: a.procedure, label: title(a.scenarioId), at: a.finishedAt, percent: Math.round(((a.score ?? 0) / (a.maxScore || 100)) * 100) })),
+		procedureTitles: Object.fromEntries(Object.values(PROCEDURES).map((p) => [p.key, p.title])),
+		progress: view.competencies.map((c) => ({ id: c.id, status: c.statusLabel, percent: c.status === 'signed-off' || c.status === 'needs-refresher' || c.status === 're-certify' ? 100 : evidencePercent(c.tally) }))
+	};
+};
