@@ -31,6 +31,10 @@ export interface Fixtures {
 	/** A CSR I's user id (csr1c) and a CSR Senior's (senior), as targets of user management. */
 	csrUserId: number;
 	seniorUserId: number;
+	/** csr1's user id: a CSR I whose training record the rows look at. */
+	traineeId: number;
+	/** The id of the person in this cell (anonymous: csr1's). */
+	self: number;
 	/** A fixture made for this cell only (see `fresh`). */
 	fresh: { runId: number; version: number } | null;
 }
@@ -123,6 +127,41 @@ export const AUTHZ: AuthzCase[] = [
 	{ route: '/settings/password', what: 'GET',                                       expect: [L, O, O, O, O, O, O, O] },
 	{ route: '/settings/password', what: 'action:default',                            expect: [L, I, I, I, I, I, I, I] },
 
-	// The test clock exists only in test mode; the matrix runs the production configuration.
-	{ route: '/__test/clock', what: 'POST',                                           expect: [M, M, M, M, M, M, M, M] }
+	// The office's over/short ledger: seniors and supervisors.
+	{ route: '/drawer/over-short', what: 'GET',                                       expect: [L, D, D, D, O, O, O, D] },
+
+	// Competency tracker (ladder.md "Roles in the product", sign-off rules). "Leads" = seniors and
+	// supervisors; the admin flag grants none of it.
+	{ route: '/training', what: 'GET',                                                expect: [L, O, O, O, O, O, O, O] },
+	{ route: '/team', what: 'GET',                                                    expect: [L, D, D, D, O, O, O, D] },
+	{ route: '/team/assign', what: 'GET',                                             expect: [L, D, D, D, O, O, O, D] },
+	{ route: '/team/assign', what: 'action:default',                                  expect: [L, D, D, D, I, I, I, D] },
+	{ route: '/readiness', what: 'GET',                                               expect: [L, D, D, D, D, O, O, D] },
+	{ route: '/framework', what: 'GET',                                               expect: [L, D, D, D, D, O, O, D] },
+	{ route: '/framework', what: 'action:default',                                    expect: [L, D, D, D, D, I, I, D] },
+	// A person's record: themselves and the leads.
+	{ route: '/people/[id]', what: 'GET', name: "a CSR I's record", path: (f) => `/people/${f.traineeId}`, expect: [L, O, D, D, O, O, O, D] },
+	{ route: '/people/[id]', what: 'GET', name: 'one’s own record', path: (f) => `/people/${f.self}`, expect: [L, O, O, O, O, O, O, O] },
+	{ route: '/people/[id]/record', what: 'GET', path: (f) => `/people/${f.traineeId}/record`, expect: [L, O, D, D, O, O, O, D] },
+	// Signing off a CSR I's competency without complete evidence: a supervisor (who alone may override;
+	// the empty note is then refused); never the trainee; a senior cannot override.
+	{ route: '/people/[id]', what: 'action:signoff', path: (f) => `/people/${f.traineeId}`, body: () => ({ competency: 'C-OPEN', note: '' }), expect: [L, D, D, D, D, I, I, D] },
+	// Revoking: leads above the trainee (nothing in force here, so an authorised revoke is refused as such).
+	{ route: '/people/[id]', what: 'action:revoke', path: (f) => `/people/${f.traineeId}`, body: () => ({ competency: 'C-OPEN', reason: 'Retrain first.' }), expect: [L, D, D, D, I, I, I, D] },
+	// Observation notes: leads, never of themselves (the empty note is refused after the check).
+	{ route: '/people/[id]', what: 'action:observe', path: (f) => `/people/${f.traineeId}`, body: () => ({ competency: 'C-OPEN', note: '' }), expect: [L, D, D, D, I, I, I, D] },
+	// Requesting sign-off: the trainee only (whose evidence is not complete yet).
+	{ route: '/people/[id]', what: 'action:request', path: (f) => `/people/${f.traineeId}`, body: () => ({ competency: 'C-OPEN' }), expect: [L, I, D, D, D, D, D, D] },
+	// Promotions: a supervisor (the empty note is refused after the check).
+	{ route: '/people/[id]', what: 'action:promote', path: (f) => `/people/${f.traineeId}`, body: () => ({ toLevel: 'csr2', note: '' }), expect: [L, D, D, D, D, I, I, D] },
+	// Exports: one's own record and the leads'; team and competency exports for leads.
+	{ route: '/exports/people/[id]/training.csv', what: 'GET', path: (f) => `/exports/people/${f.traineeId}/training.csv`, expect: [L, O, D, D, O, O, O, D] },
+	{ route: '/exports/people/[id]/statements.json', what: 'GET', path: (f) => `/exports/people/${f.traineeId}/statements.json`, expect: [L, O, D, D, O, O, O, D] },
+	{ route: '/exports/teams/[team]/training.csv', what: 'GET', path: () => '/exports/teams/all/training.csv', expect: [L, D, D, D, O, O, O, D] },
+	{ route: '/exports/teams/[team]/statements.json', what: 'GET', path: () => '/exports/teams/all/statements.json', expect: [L, D, D, D, O, O, O, D] },
+	{ route: '/exports/competencies/[id]/training.csv', what: 'GET', path: () => '/exports/competencies/all/training.csv', expect: [L, D, D, D, O, O, O, D] },
+
+	// Test-only endpoints exist only in test mode; the matrix runs the production configuration.
+	{ route: '/__test/clock', what: 'POST',                                           expect: [M, M, M, M, M, M, M, M] },
+	{ route: '/__test/training', what: 'POST',                                        expect: [M, M, M, M, M, M, M, M] }
 ];

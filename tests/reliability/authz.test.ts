@@ -26,6 +26,7 @@ const USERNAME: Record<Exclude<Who, 'anon'>, string> = {
 };
 const clients = {} as Record<Who, Client>;
 let fx: Fixtures;
+let userIds: Record<string, number>;
 
 const key = (c: Pick<AuthzCase, 'route' | 'what'>) => `${c.route} ${c.what}`;
 
@@ -57,9 +58,11 @@ beforeAll(async () => {
 	const ids = withDb(server.dbFile, (db) => ({
 		accountNumber: (db.prepare('SELECT number FROM accounts ORDER BY id LIMIT 1').get() as { number: string }).number,
 		csrUserId: (db.prepare("SELECT id FROM users WHERE username = 'csr1c'").get() as { id: number }).id,
-		seniorUserId: (db.prepare("SELECT id FROM users WHERE username = 'senior'").get() as { id: number }).id
+		seniorUserId: (db.prepare("SELECT id FROM users WHERE username = 'senior'").get() as { id: number }).id,
+		traineeId: (db.prepare("SELECT id FROM users WHERE username = 'csr1'").get() as { id: number }).id
 	}));
-	fx = { ...ids, runAtCount: (await runAt('count')).runId, runAtVerify: (await runAt('verify')).runId, fresh: null };
+	userIds = withDb(server.dbFile, (db) => Object.fromEntries((db.prepare('SELECT username, id FROM users').all() as { username: string; id: number }[]).map((u) => [u.username, u.id])));
+	fx = { ...ids, self: ids.traineeId, runAtCount: (await runAt('count')).runId, runAtVerify: (await runAt('verify')).runId, fresh: null };
 });
 afterAll(() => server.dispose());
 
@@ -78,7 +81,7 @@ const matches = (expected: Expect, got: string) => got === expected || (expected
 
 async function cell(c: AuthzCase, who: Who): Promise<Outcome> {
 	let client = clients[who];
-	const f: Fixtures = { ...fx, fresh: null };
+	const f: Fixtures = { ...fx, self: who === 'anon' ? fx.traineeId : userIds[USERNAME[who]], fresh: null };
 	if (c.fresh === 'run-at-count' || c.fresh === 'run-at-verify') f.fresh = await runAt(c.fresh === 'run-at-count' ? 'count' : 'verify');
 	if (c.fresh === 'session') client = who === 'anon' ? new Client(server.url) : await Client.signIn(server.url, USERNAME[who]);
 	const path = c.path ? c.path(f) : c.route;

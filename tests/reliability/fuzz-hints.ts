@@ -160,6 +160,25 @@ export const FUZZ_HINTS: Record<string, FuzzHints> = {
 			repeat: required('another-long-password', anythingBut(['another-long-password'], false))
 		}
 	},
+	// Test-only: a JSON object registers scenarios or records attempts, so only bodies that are not one are hostile.
+	'/__test/training POST': {
+		as: null,
+		raw: fc.oneof(
+			hostileText
+				.filter((t) => {
+					try {
+						const v: unknown = JSON.parse(t);
+						return v === null || typeof v !== 'object' || Array.isArray(v);
+					} catch {
+						return true;
+					}
+				})
+				.map((body) => ({ body, contentType: 'application/json' })),
+			fc
+				.constantFrom({ attempts: 'all' }, { attempts: [{ username: 1 }] }, { attempts: [{ username: 'csr1', scenarioId: 'x', passed: 'yes', score: 1.5 }] }, { catalog: { scenarios: 'x' } }, { catalog: { scenarios: [{ id: 1 }], paths: [] } })
+				.map((b) => ({ body: JSON.stringify(b), contentType: 'application/json' }))
+		)
+	},
 	'/__test/clock POST': {
 		as: null,
 		raw: fc.oneof(

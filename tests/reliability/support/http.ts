@@ -46,9 +46,12 @@ const decode = (s: string) =>
 export function htmlMessage(html: string): string {
 	const parts: string[] = [];
 	for (const m of html.matchAll(/role="alert"[^>]*>([\s\S]*?)<\/(?:div|p)>/g)) parts.push(decode(m[1]));
-	for (const m of html.matchAll(/id="[^"]*-error"[^>]*>([\s\S]*?)<\/(?:p|span|div)>/g)) parts.push(decode(m[1]));
+	for (const m of html.matchAll(/(?:id="[^"]*-err(?:or)?"|class="(?:field-)?error")[^>]*>([\s\S]*?)<\/(?:p|span|div)>/g)) parts.push(decode(m[1]));
 	const err = /<h1 id="err-title">([\s\S]*?)<\/h1>\s*<p>([\s\S]*?)<\/p>/.exec(html);
 	if (err) parts.push(`${decode(err[1])}: ${decode(err[2])}`);
+	// SvelteKit's static error page (errors from +server.ts endpoints): the message is its heading.
+	const fallback = /class="message">\s*<h1>([\s\S]*?)<\/h1>/.exec(html);
+	if (fallback) parts.push(decode(fallback[1]));
 	return parts.filter(Boolean).join(' | ');
 }
 

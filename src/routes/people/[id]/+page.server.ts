@@ -62,8 +62,10 @@ export const actions: Actions = {
 	},
 	request: async (event) => {
 		const { id, viewer, values } = await parse(event);
+		// Asking on someone else's behalf is a permission refusal (403), not a form mistake.
+		if (viewer.id !== id) return failed('request', values.competency ?? null, values, { ok: false, status: 403, message: 'You can request sign-off only for yourself.' });
 		const v = validate(requestSchema, values);
-		if (!v.ok || viewer.id !== id) return failed('request', values.competency ?? null, values, { status: 400, errors: { form: 'You can request sign-off only for yourself.' } });
+		if (!v.ok) return failed('request', values.competency ?? null, values, { status: 400, errors: v.errors });
 		const r = requestSignoff(getStore(), viewer, v.data.competency, now());
 		if (!r.ok) return failed('request', v.data.competency, values, r);
 		redirect(303, `/people/${id}?done=requested#${v.data.competency}`);
