@@ -163,5 +163,23 @@ export const AUTHZ: AuthzCase[] = [
 
 	// Test-only endpoints exist only in test mode; the matrix runs the production configuration.
 	{ route: '/__test/clock', what: 'POST',                                           expect: [M, M, M, M, M, M, M, M] },
-	{ route: '/__test/training', what: 'POST',                                        expect: [M, M, M, M, M, M, M, M] }
+	{ route: '/__test/training', what: 'POST',                                        expect: [M, M, M, M, M, M, M, M] },
+	// Practice: every signed-in person practises (acting with the scenario's level); an attempt is seen by its trainee, seniors and supervisors.
+	{ route: '/practice', what: 'GET',                                                expect: [L, O, O, O, O, O, O, O] },
+	{ route: '/practice/[scenarioId]', what: 'GET', path: () => '/practice/do-short-float', expect: [L, O, O, O, O, O, O, O] },
+	{ route: '/practice/[scenarioId]', what: 'GET', name: 'unknown scenario', path: () => '/practice/no-such-scenario', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/[scenarioId]', what: 'action:start', path: () => '/practice/do-short-float', expect: [L, A, A, A, A, A, A, A] },
+	{ route: '/practice/attempts/[id]', what: 'GET', name: 'unknown attempt', path: () => '/practice/attempts/999999', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]', what: 'action:step', name: 'unknown attempt', path: () => '/practice/attempts/999999', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]', what: 'action:say', name: 'unknown attempt', path: () => '/practice/attempts/999999', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]', what: 'action:ask', name: 'unknown attempt', path: () => '/practice/attempts/999999', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]', what: 'action:choose', name: 'unknown attempt', path: () => '/practice/attempts/999999', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]', what: 'action:inspect', name: 'unknown attempt', path: () => '/practice/attempts/999999', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]', what: 'action:advance', name: 'unknown attempt', path: () => '/practice/attempts/999999', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]', what: 'action:hint', name: 'unknown attempt', path: () => '/practice/attempts/999999', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]', what: 'action:finish', name: 'unknown attempt', path: () => '/practice/attempts/999999', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]/result', what: 'GET', name: 'unknown attempt', path: () => '/practice/attempts/999999/result', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]/result', what: 'action:comment', name: 'unknown attempt', path: () => '/practice/attempts/999999/result', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]/replay', what: 'GET', name: 'unknown attempt', path: () => '/practice/attempts/999999/replay', expect: [L, M, M, M, M, M, M, M] },
+	{ route: '/practice/attempts/[id]/replay', what: 'action:comment', name: 'unknown attempt', path: () => '/practice/attempts/999999/replay', expect: [L, M, M, M, M, M, M, M] },
 ];
