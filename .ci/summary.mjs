@@ -1,13 +1,15 @@
 // Totals vitest's and Playwright's JSON reports into the one line CI reads: "N passed, N failed".
 import { existsSync, readFileSync } from 'node:fs';
 
-const [vitestFile, playwrightFile, statusArg] = process.argv.slice(2);
+// Further vitest reports (the reliability suite's) may follow the status argument.
+const [vitestFile, playwrightFile, statusArg, ...moreVitest] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-if (vitestFile && existsSync(vitestFile)) {
-	const v = JSON.parse(readFileSync(vitestFile, 'utf8'));
+for (const file of [vitestFile, ...moreVitest]) {
+	if (!file || !existsSync(file)) continue;
+	const v = JSON.parse(readFileSync(file, 'utf8'));
 	passed += v.numPassedTests ?? 0;
 	failed += v.numFailedTests ?? 0;
 	skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);

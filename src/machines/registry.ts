@@ -95,5 +95,6 @@ export const PROCEDURES: Record<ProcedureKey, ProcedureDef> = {
 };
 
 export function procedureDef(key: string): ProcedureDef | undefined {
-	return (PROCEDURES as Record<string, ProcedureDef>)[key];
+	// Own keys only: a posted "__proto__" or "constructor" names no procedure.
+	return Object.hasOwn(PROCEDURES, key) ? (PROCEDURES as Record<string, ProcedureDef>)[key] : undefined;
 }

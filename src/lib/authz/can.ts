@@ -74,7 +74,7 @@ export interface Resource {
 	/** A sign-off whose evidence requirements are not met (needs a supervisor's written override). */
 	override?: boolean;
 	/** A run (for run.view / run.step / run.abandon). */
-	run?: { ownerId: number; supervisorId: number | null; roles: Partial<Record<RunRole, string>> };
+	run?: { ownerId: number; supervisorId: number | null; roles: Partial<Record<RunRole, string>>; participants?: string[] };
 	/** The authority the current step declares for the event being sent (run.step). */
 	authority?: EventAuthority;
 	/** A training attempt (attempt.view / attempt.act / attempt.comment): whose it is. */
@@ -123,6 +123,9 @@ export function decide(user: Principal | null, action: Action, resource: Resourc
 			if (!run) return deny('Unknown run.');
 			if (run.ownerId === user.id || run.supervisorId === user.id || atLeast(user.level, 'senior')) return allow;
 			if (Object.values(run.roles).includes(String(user.id))) return allow;
+			// Someone whose step was applied took part, even when the machine kept no role for them
+			// (a verifier whose differing count sent the cashier back to recount).
+			if (run.participants?.includes(String(user.id))) return allow;
 			return deny('Only the people in this run, seniors and supervisors can see it.');
 		}
 		case 'run.abandon': {

@@ -80,6 +80,11 @@ export function weekdayOf(date: IsoDate): number {
 	return js === 0 ? 7 : js;
 }
 
+/** Whether a string is a real calendar date written YYYY-MM-DD (not 2026-02-30 or 2026-13-01). */
+export function isIsoDate(s: string): s is IsoDate {
+	return /^\d{4}-\d{2}-\d{2}$/.test(s) && addDays(s, 0) === s;
+}
+
 /** date + n calendar days. */
 export function addDays(date: IsoDate, n: number): IsoDate {
 	return fromDayNumber(dayNumber(date) + n);

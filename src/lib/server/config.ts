@@ -9,6 +9,19 @@ function int(name: string, fallback: number): number {
 	return n;
 }
 
+const KILL_POINTS = ['before-commit', 'after-commit'] as const;
+export type KillPoint = (typeof KILL_POINTS)[number];
+
+/** Test-only crash point: `<point>` or `<point>:<n>` (the n-th applied step); ignored outside test mode. */
+function killAt(): { point: KillPoint; nth: number } | null {
+	const raw = process.env.COUNTERLINE_KILL_AT;
+	if (process.env.COUNTERLINE_TEST_MODE !== '1' || !raw) return null;
+	const m = /^([a-z-]+)(?::(\d{1,6}))?$/.exec(raw);
+	const point = KILL_POINTS.find((p) => p === m?.[1]);
+	if (!m || !point) throw new Error(`COUNTERLINE_KILL_AT must be ${KILL_POINTS.join(' or ')}, optionally with ":<n>", got "${raw}"`);
+	return { point, nth: Math.max(1, Number(m[2] ?? 1)) };
+}
+
 const databaseFile = resolve(process.env.DATABASE_URL?.replace(/^file:/, '') || './data/counterline.db');
 
 export const config = {
@@ -20,6 +33,8 @@ export const config = {
 	origin: process.env.ORIGIN || `http://localhost:${process.env.PORT || 3000}`,
 	/** Test-only switches (fixed clock endpoint). Ignored unless explicitly enabled; never set in production. */
 	testMode: process.env.COUNTERLINE_TEST_MODE === '1',
+	/** Test-only (reliability tests): the runner SIGKILLs its own process at this point of the n-th applied step. */
+	killAt: killAt(),
 	production: process.env.NODE_ENV === 'production',
 	throttle: {
 		freeFailures: int('LOGIN_THROTTLE_FREE_FAILURES', 5),

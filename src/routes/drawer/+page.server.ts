@@ -5,7 +5,7 @@ import { getStore } from '$lib/server/store';
 import { now } from '$lib/server/clock';
 import { listDrawers } from '$lib/server/repos/runs';
 import { startProcedure } from '$lib/server/procedures/start';
-import { formValues } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { can } from '$lib/authz/can';
 
 export const load: PageServerLoad = (event) => {
@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	open: async (event) => {
 		const user = authorize(event, 'app.use');
-		const { drawer } = formValues(await event.request.formData());
+		const { drawer } = await readForm(event.request);
 		const r = startProcedure(getStore(), user, 'drawer-opening', { subject: drawer }, now());
 		if (!r.ok) return fail(r.status, { message: r.message });
 		redirect(303, `/runs/${r.runId}`);

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/http/guard';
 import { getStore } from '$lib/server/store';
 import { now } from '$lib/server/clock';
-import { formValues, validate } from '$lib/server/forms';
+import { readForm, validate } from '$lib/server/forms';
 import { currentFramework, listFrameworkVersions, publishRequirement } from '$lib/server/competency/framework-store';
 import { COMPETENCIES } from '$lib/competency/framework';
 import { LEVEL_TITLES } from '$lib/domain/levels';
@@ -24,7 +24,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = authorize(event, 'framework.edit');
-		const values = formValues(await event.request.formData());
+		const values = await readForm(event.request);
 		const v = validate(requirementSchema, values);
 		if (!v.ok) return fail(400, { competency: values.competency ?? '', values, errors: v.errors });
 		const { competency, note, ...req } = v.data;

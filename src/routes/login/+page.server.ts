@@ -4,7 +4,7 @@ import { getStore } from '$lib/server/store';
 import { login } from '$lib/server/auth/login';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { secureCookies } from '$lib/server/auth/handle';
-import { formValues, validate, type FieldErrors } from '$lib/server/forms';
+import { readForm, validate, type FieldErrors } from '$lib/server/forms';
 import { loginSchema, safeRedirect } from './schema';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -14,7 +14,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const values = formValues(await event.request.formData());
+		const values = await readForm(event.request);
 		const parsed = validate(loginSchema, values);
 		if (!parsed.ok) return fail(400, { username: values.username ?? '', errors: parsed.errors, message: '' });
 		const result = await login(getStore(), parsed.data.username, parsed.data.password, event.getClientAddress());

@@ -34,6 +34,12 @@ describe('can(): level × action', () => {
 		expect(decide(user('csr1', true, 9), 'users.deactivate', { targetUserId: 9 })).toEqual({ allowed: false, reason: 'You cannot deactivate your own account.' });
 	});
 
+	it('someone whose step was applied may still view the run when the machine keeps no role for them', () => {
+		const run = { ownerId: 1, supervisorId: null, roles: { cashier: '1' } };
+		expect(can(user('csr2', false, 5), 'run.view', { run })).toBe(false);
+		expect(can(user('csr2', false, 5), 'run.view', { run: { ...run, participants: ['1', '5'] } })).toBe(true);
+	});
+
 	it('a refusal always carries a reason', () => {
 		for (const [, who, action, targetLevel, expected] of table) {
 			const d = decide(who, action, { targetLevel });

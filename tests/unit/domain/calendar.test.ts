@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	addDays,
+	isIsoDate,
 	addMonths,
 	daysBetween,
 	formatMinutes,
@@ -149,5 +150,20 @@ describe('lock-off day holds (policy §5)', () => {
 		[{ lowF: 50, highF: 100 }, true]
 	])('weather %j holds: %s', (forecast, held) => {
 		expect(weatherHold(forecast) !== null).toBe(held);
+	});
+});
+
+describe('isIsoDate', () => {
+	it.each([
+		['2026-11-02', true],
+		['2028-02-29', true],
+		['2026-02-29', false],
+		['2026-13-01', false],
+		['2026-00-10', false],
+		['2026-1-5', false],
+		['2026-01-05T00:00', false],
+		['', false]
+	])('%s → %s', (s, ok) => {
+		expect(isIsoDate(s)).toBe(ok);
 	});
 });

@@ -10,7 +10,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { insertUser } from '$lib/server/repos/users';
-import { recordFailure, recordSuccess, throttleWait } from '$lib/server/auth/throttle';
+import { admitAttempt, recordFailure, recordSuccess, throttleWait, withdrawAttempt } from '$lib/server/auth/throttle';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 2, 17, 0);
@@ -106,6 +106,20 @@ describe('login throttling', () => {
 		expect(throttleWait(store, 'PAT', '10.9.9.9', T0, settings)).toBeGreaterThan(0);
 		expect(throttleWait(store, 'sam', '10.0.0.1', T0, settings)).toBeGreaterThan(0);
 		expect(throttleWait(store, 'sam', '10.9.9.9', T0, settings)).toBe(0);
+	});
+
+	it('admits attempts arriving together only up to the free failures: each is counted as it passes the gate', () => {
+		const store = testStore();
+		const admitted = Array.from({ length: 20 }, () => admitAttempt(store, 'pat', 'ip', T0, settings)).filter((w) => w === 0).length;
+		expect(admitted).toBe(5);
+	});
+
+	it('a withdrawn attempt (a second person who got it right) gives its place back', () => {
+		const store = testStore();
+		for (let i = 0; i < 5; i++) admitAttempt(store, 'pat', 'ip', T0, settings);
+		expect(throttleWait(store, 'pat', 'ip', T0, settings)).toBeGreaterThan(0);
+		withdrawAttempt(store, 'pat', 'ip');
+		expect(throttleWait(store, 'pat', 'ip', T0, settings)).toBe(0);
 	});
 
 	it('a success clears the counters and the delay is capped', () => {

@@ -6,7 +6,7 @@ import { audit } from '../audit/log';
 import { findLoginByUsername } from '../repos/users';
 import { verifyPassword, hashPassword } from './password';
 import { createSession, generateSessionToken, type Session } from './session';
-import { recordFailure, recordSuccess, throttleWait } from './throttle';
+import { admitAttempt, recordSuccess, withdrawAttempt } from './throttle';
 
 export const GENERIC_FAILURE = 'That username and password do not match an active account.';
 
@@ -16,7 +16,7 @@ export type LoginResult = { ok: true; token: string; session: Session } | { ok: 
 
 /** Checks credentials and, on success, creates a session. Every outcome is audited. */
 export async function login(store: Store, username: string, password: string, ip: string): Promise<LoginResult> {
-	const wait = throttleWait(store, username, ip, now(), config.throttle);
+	const wait = mutate(store, () => admitAttempt(store, username, ip, now(), config.throttle));
 	if (wait > 0) {
 		return { ok: false, status: 429, message: `Too many failed attempts. Try again in ${Math.ceil(wait / 1000)} seconds.` };
 	}
@@ -25,10 +25,7 @@ export async function login(store: Store, username: string, password: string, ip
 	dummyHash ??= hashPassword('dummy password for timing');
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
 	if (!user || !valid || !user.active) {
-		mutate(store, () => {
-			recordFailure(store, username, ip, now());
-			audit(store, { actor: null, action: 'auth.login.failed', target: `username:${username.slice(0, 64)}`, summary: { ip } });
-		});
+		mutate(store, () => audit(store, { actor: null, action: 'auth.login.failed', target: `username:${username.slice(0, 64)}`, summary: { ip } }));
 		return { ok: false, status: 400, message: GENERIC_FAILURE };
 	}
 	const token = generateSessionToken();
@@ -48,17 +45,15 @@ export type CredentialCheck = { ok: true; user: import('./session').SessionUser 
  * (or touching the first user's). Throttled and audited like a sign-in.
  */
 export async function confirmSecondPerson(store: Store, username: string, password: string, ip: string): Promise<CredentialCheck> {
-	const wait = throttleWait(store, username, ip, now(), config.throttle);
+	const wait = mutate(store, () => admitAttempt(store, username, ip, now(), config.throttle));
 	if (wait > 0) return { ok: false, message: `Too many failed attempts. Try again in ${Math.ceil(wait / 1000)} seconds.` };
 	const user = findLoginByUsername(store, username);
 	dummyHash ??= hashPassword('dummy password for timing');
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
 	if (!user || !valid || !user.active) {
-		mutate(store, () => {
-			recordFailure(store, username, ip, now());
-			audit(store, { actor: null, action: 'auth.secondPerson.failed', target: `username:${username.slice(0, 64)}`, summary: { ip } });
-		});
+		mutate(store, () => audit(store, { actor: null, action: 'auth.secondPerson.failed', target: `username:${username.slice(0, 64)}`, summary: { ip } }));
 		return { ok: false, message: 'Those second-person credentials do not match an active account.' };
 	}
+	mutate(store, () => withdrawAttempt(store, username, ip));
 	return { ok: true, user: { id: user.id, username: user.username, displayName: user.displayName, level: user.level, isAdmin: user.isAdmin, teamId: user.teamId } };
 }

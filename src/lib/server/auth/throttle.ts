@@ -46,3 +46,22 @@ export function recordSuccess(store: Store, username: string, ip: string): void 
 	const stmt = store.db.$client.prepare('DELETE FROM login_throttle WHERE key = ?');
 	for (const key of keys(username, ip)) stmt.run(key);
 }
+
+/**
+ * Takes an attempt through the gate: returns the wait when throttled (nothing recorded), else
+ * counts the attempt as a failure *before* the password is checked (a success clears it). The
+ * check and the count happen with no await between them, so attempts arriving together cannot all
+ * pass the gate while the first ones are still being verified.
+ */
+export function admitAttempt(store: Store, username: string, ip: string, nowMs: number, s: ThrottleSettings): number {
+	const wait = throttleWait(store, username, ip, nowMs, s);
+	if (wait === 0) recordFailure(store, username, ip, nowMs);
+	return wait;
+}
+
+/** Takes back an admitted attempt that turned out right without ending the throttle (a second person's confirmation). */
+export function withdrawAttempt(store: Store, username: string, ip: string): void {
+	const dec = store.db.$client.prepare('UPDATE login_throttle SET failures = failures - 1 WHERE key = ? AND failures > 0');
+	for (const key of keys(username, ip)) dec.run(key);
+	store.db.$client.prepare('DELETE FROM login_throttle WHERE failures <= 0').run();
+}

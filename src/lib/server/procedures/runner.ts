@@ -15,6 +15,7 @@ import { mutate, type Store } from '../store';
 import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
 import type { World } from './world';
+import { killPoint } from './kill-points';
 
 export interface RunRow {
 	id: number;
@@ -168,7 +169,7 @@ export function sendEvent(
 	payload: Record<string, unknown> & { type: string },
 	at: number
 ): StepResult {
-	return mutate(store, () => {
+	const result = mutate(store, (): StepResult => {
 		const run = loadRun(store, runId);
 		if (!run) throw new RunError('No such run.', 404);
 		if (run.status === 'completed' || run.status === 'abandoned') throw new RunError(`This run is ${run.status === 'completed' ? 'already complete' : 'abandoned'}.`, 409);
@@ -216,8 +217,11 @@ export function sendEvent(
 			summary: { type: payload.type, step: step?.id ?? null, effects: fresh.map((e) => e.type), ...(payload.confirmedBy ? { confirmedBy: payload.confirmedBy } : {}) },
 			at
 		});
+		killPoint('before-commit', run.id, expectedVersion);
 		return { ok: true, run: loadRun(store, run.id)!, effects: fresh };
 	});
+	if (result.ok) killPoint('after-commit', runId, expectedVersion);
+	return result;
 }
 
 /** Abandons a run with a reason (e.g. the customer left, or "sandbox reset"). */

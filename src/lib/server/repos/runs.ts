@@ -47,3 +47,8 @@ export function listDrawers(store: Store): { name: string; location: string; ope
 		)
 		.all() as { name: string; location: string; openBatchSince: string | null }[];
 }
+
+/** Ids (as strings, like run roles) of everyone with an applied step in a run. */
+export function runParticipants(store: Store, runId: number): string[] {
+	return (store.db.$client.prepare('SELECT DISTINCT actor_id AS id FROM run_events WHERE run_id = ? AND applied = 1').all(runId) as { id: number }[]).map((r) => String(r.id));
+}

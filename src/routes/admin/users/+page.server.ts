@@ -5,7 +5,7 @@ import { getStore } from '$lib/server/store';
 import { listTeams, listUsers, usernameTaken } from '$lib/server/repos/users';
 import { createUser } from '$lib/server/admin/users';
 import { hashPassword } from '$lib/server/auth/password';
-import { formValues, validate } from '$lib/server/forms';
+import { readForm, validate } from '$lib/server/forms';
 import { decide } from '$lib/authz/can';
 import { createUserSchema } from './schema';
 
@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const actor = authorize(event, 'users.create');
-		const values = formValues(await event.request.formData());
+		const values = await readForm(event.request);
 		delete values.password_repeat;
 		const safeValues = { ...values, password: '' };
 		const parsed = validate(createUserSchema, values);

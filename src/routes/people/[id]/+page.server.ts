@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/http/guard';
 import { getStore } from '$lib/server/store';
 import { now } from '$lib/server/clock';
-import { formValues, validate } from '$lib/server/forms';
+import { readForm, validate } from '$lib/server/forms';
 import { personView } from '$lib/server/competency/person-view';
 import { observe, requestSignoff, revoke, signOff, type Outcome } from '$lib/server/competency/signoff';
 import { promote } from '$lib/server/competency/promote';
@@ -32,7 +32,7 @@ function failed(action: string, competency: string | null, values: Record<string
 async function parse(event: RequestEvent) {
 	const id = personId(event as unknown as { params: { id: string } });
 	const viewer = authorize(event, 'person.view', { targetUserId: id });
-	return { id, viewer, values: formValues(await event.request.formData()) };
+	return { id, viewer, values: await readForm(event.request) };
 }
 
 export const actions: Actions = {
@@ -62,8 +62,10 @@ export const actions: Actions = {
 	},
 	request: async (event) => {
 		const { id, viewer, values } = await parse(event);
+		// Asking on someone else's behalf is a permission refusal (403), not a form mistake.
+		if (viewer.id !== id) return failed('request', values.competency ?? null, values, { ok: false, status: 403, message: 'You can request sign-off only for yourself.' });
 		const v = validate(requestSchema, values);
-		if (!v.ok || viewer.id !== id) return failed('request', values.competency ?? null, values, { status: 400, errors: { form: 'You can request sign-off only for yourself.' } });
+		if (!v.ok) return failed('request', values.competency ?? null, values, { status: 400, errors: v.errors });
 		const r = requestSignoff(getStore(), viewer, v.data.competency, now());
 		if (!r.ok) return failed('request', v.data.competency, values, r);
 		redirect(303, `/people/${id}?done=requested#${v.data.competency}`);

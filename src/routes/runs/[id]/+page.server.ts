@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { authorize } from '$lib/server/http/guard';
+import { idParam } from '$lib/server/http/params';
 import { getStore } from '$lib/server/store';
 import { now } from '$lib/server/clock';
 import { decide } from '$lib/authz/can';
@@ -13,17 +14,19 @@ import { findUserById } from '$lib/server/repos/users';
 import { activeSteps } from '$machines/shared/steps';
 import { PROCEDURE_UI } from '$lib/procedures/catalog';
 import { actionKey, parseStepAction, stepActions } from '$lib/procedures/step-forms';
-import { formValues } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
+import { runParticipants } from '$lib/server/repos/runs';
 import type { ProcedureContextBase } from '$machines/shared/types';
 
 function runFor(event: Pick<RequestEvent, 'params' | 'locals' | 'url'>) {
 	const user = authorize(event, 'app.use');
-	const id = Number(event.params.id);
-	const run = Number.isSafeInteger(id) ? loadRun(getStore(), id) : null;
+	const id = idParam(event.params.id);
+	const run = id === null ? null : loadRun(getStore(), id);
 	if (!run) error(404, { message: 'No such procedure run.' });
 	// A training attempt's run acts on the attempt's own world: it is only ever driven from /practice.
 	if (run.kind === 'attempt') error(404, { message: 'This is a training attempt: open it from Practice.' });
-	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: (restoreSnapshot(run).context as ProcedureContextBase).roles } });
+	const roles = (restoreSnapshot(run).context as ProcedureContextBase).roles;
+	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles, participants: runParticipants(getStore(), run.id) } });
 	// A colleague who may verify the current step may open the run from their queue.
 	if (!d.allowed && !canVerify(run, user).ok) error(403, { message: d.reason });
 	return { user, run };
@@ -43,7 +46,7 @@ function keep(values: Record<string, string>): Record<string, string> {
 export const actions: Actions = {
 	step: async (event) => {
 		const { user, run } = runFor(event);
-		const values = formValues(await event.request.formData());
+		const values = await readForm(event.request);
 		const store = getStore();
 		const version = Number(values.version);
 		if (version !== run.version)
@@ -93,7 +96,7 @@ export const actions: Actions = {
 	},
 	abandon: async (event) => {
 		const { user, run } = runFor(event);
-		const values = formValues(await event.request.formData());
+		const values = await readForm(event.request);
 		const reason = (values.reason ?? '').trim();
 		if (reason.length < 3 || reason.length > 300) return fail(400, { values: {}, errors: { reason: 'Say briefly why the procedure is being abandoned (3–300 characters).' }, message: '' });
 		try {

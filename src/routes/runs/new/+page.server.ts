@@ -9,7 +9,7 @@ import { PROCEDURE_UI } from '$lib/procedures/catalog';
 import { PROCEDURE_STARTS } from '$lib/server/procedures/starts';
 import { startProcedure } from '$lib/server/procedures/start';
 import { currentSignoffsOf } from '$lib/server/competency/progress';
-import { formValues } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { LEVEL_TITLES } from '$lib/domain/levels';
 
 /** The start points people know, in the order a counter day meets them. */
@@ -52,7 +52,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const user = authorize(event, 'app.use');
-		const values = formValues(await event.request.formData());
+		const values = await readForm(event.request);
 		const answers = Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith('q.')).map(([k, v]) => [k.slice(2), v]));
 		const r = startProcedure(getStore(), user, values.procedure ?? '', { subject: values.subject, supervisor: values.supervisor, answers }, now());
 		if (!r.ok) return fail(r.status, { procedure: values.procedure ?? '', subject: values.subject ?? '', answers, field: r.field ?? null, message: r.message });

@@ -5,7 +5,7 @@ import { getStore } from '$lib/server/store';
 import { findLoginByUsername } from '$lib/server/repos/users';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { changeOwnPassword } from '$lib/server/admin/users';
-import { formValues, validate } from '$lib/server/forms';
+import { readForm, validate } from '$lib/server/forms';
 import { changePasswordSchema } from './schema';
 
 export const load: PageServerLoad = (event) => {
@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = authorize(event, 'password.change');
-		const parsed = validate(changePasswordSchema, formValues(await event.request.formData()));
+		const parsed = validate(changePasswordSchema, await readForm(event.request));
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, done: false });
 		const store = getStore();
 		const login = findLoginByUsername(store, user.username);

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/http/guard';
 import { getStore } from '$lib/server/store';
 import { now } from '$lib/server/clock';
-import { formValues } from '$lib/server/forms';
+import { formValues, readFormData } from '$lib/server/forms';
 import { listTeams, listUsers } from '$lib/server/repos/users';
 import { createAssignment } from '$lib/server/competency/assignments';
 import { trackerCatalog } from '$lib/server/competency/catalog';
@@ -29,7 +29,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = authorize(event, 'training.assign');
-		const data = await event.request.formData();
+		const data = await readFormData(event.request);
 		const values = formValues(data);
 		const scenarioIds = data.getAll('scenario').filter((v): v is string => typeof v === 'string');
 		const r = createAssignment(getStore(), user, { target: values.target ?? '', pathId: values.pathId ?? '', scenarioIds, dueDate: values.dueDate ?? '', note: values.note ?? '' }, now(), trackerCatalog());

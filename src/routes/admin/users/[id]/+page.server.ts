@@ -1,16 +1,17 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { authorize } from '$lib/server/http/guard';
+import { idParam } from '$lib/server/http/params';
 import { getStore } from '$lib/server/store';
 import { findUserById } from '$lib/server/repos/users';
 import { resetPassword, setActive } from '$lib/server/admin/users';
 import { hashPassword } from '$lib/server/auth/password';
-import { formValues, validate } from '$lib/server/forms';
+import { readForm, validate } from '$lib/server/forms';
 import { confirmSchema, resetPasswordSchema } from '../schema';
 
 function target(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const id = Number(event.params.id);
-	const user = Number.isSafeInteger(id) ? findUserById(getStore(), id) : null;
+	const id = idParam(event.params.id);
+	const user = id === null ? null : findUserById(getStore(), id);
 	if (!user) error(404, { message: 'No such user account.' });
 	return user;
 }
@@ -25,7 +26,7 @@ export const actions: Actions = {
 		authorize(event, 'users.list');
 		const t = target(event);
 		const actor = authorize(event, 'users.deactivate', { targetUserId: t.id, targetLevel: t.level });
-		const parsed = validate(confirmSchema, formValues(await event.request.formData()));
+		const parsed = validate(confirmSchema, await readForm(event.request));
 		if (!parsed.ok) return fail(400, { action: 'deactivate', errors: parsed.errors });
 		setActive(getStore(), actor, t.id, false);
 		redirect(303, `/admin/users/${t.id}?done=deactivated`);
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		authorize(event, 'users.list');
 		const t = target(event);
 		const actor = authorize(event, 'users.resetPassword', { targetUserId: t.id, targetLevel: t.level });
-		const parsed = validate(resetPasswordSchema, formValues(await event.request.formData()));
+		const parsed = validate(resetPasswordSchema, await readForm(event.request));
 		if (!parsed.ok) return fail(400, { action: 'resetPassword', errors: parsed.errors });
 		resetPassword(getStore(), actor, t.id, await hashPassword(parsed.data.password));
 		redirect(303, `/admin/users/${t.id}?done=password`);

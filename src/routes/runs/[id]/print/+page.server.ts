@@ -1,24 +1,26 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { authorize } from '$lib/server/http/guard';
+import { idParam } from '$lib/server/http/params';
 import { getStore } from '$lib/server/store';
 import { decide } from '$lib/authz/can';
 import { loadRun, restoreSnapshot } from '$lib/server/procedures/runner';
 import { runPeople } from '$lib/server/procedures/view';
 import { procedureDef } from '$machines/registry';
 import { PROCEDURE_UI } from '$lib/procedures/catalog';
+import { runParticipants } from '$lib/server/repos/runs';
 import type { ProcedureContextBase } from '$machines/shared/types';
 
 export const load: PageServerLoad = (event) => {
 	const user = authorize(event, 'app.use');
-	const id = Number(event.params.id);
+	const id = idParam(event.params.id);
 	const store = getStore();
-	const run = Number.isSafeInteger(id) ? loadRun(store, id) : null;
+	const run = id === null ? null : loadRun(store, id);
 	if (!run) error(404, { message: 'No such procedure run.' });
 	// A training attempt's run acts on the attempt's own world: it is only ever driven from /practice.
 	if (run.kind === 'attempt') error(404, { message: 'This is a training attempt: open it from Practice.' });
 	const ctx = restoreSnapshot(run).context as ProcedureContextBase & Record<string, unknown>;
-	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles ?? {} } });
+	const d = decide(user, 'run.view', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles ?? {}, participants: runParticipants(store, run.id) } });
 	if (!d.allowed) error(403, { message: d.reason });
 	const people = store.db.$client
 		.prepare(
