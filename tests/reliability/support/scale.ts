@@ -7,9 +7,9 @@ const full = process.env.RELIABILITY_SCALE === 'full';
 export const SCALE = {
 	full,
 	/** Crash and resume: server kills (kill points and random moments together). */
-	kills: full ? 120 : 10,
-	/** Races: concurrent duplicate submissions of one step. */
-	duplicates: full ? 1000 : 100,
+	kills: full ? 120 : 25,
+	/** Races: concurrent duplicate submissions of one step (the full count is cheap: always run it). */
+	duplicates: 1000,
 	/** Bad input: requests per form action, API route and page (full: at least 200 each and 10,000 in all). */
 	fuzzPerRoute: (targets: number) => (full ? Math.max(200, Math.ceil(10_000 / targets)) : 20),
 	/** Backup: sandbox accounts in the database being backed up. */
