@@ -12,7 +12,10 @@ export interface VersionedMachine {
 	rules: Record<string, (context: never, event: never) => Refusal | null>;
 }
 
-/** Earlier machine versions still needed by stored attempts (none yet: every procedure is at version 1). */
+/**
+ * Earlier machine versions still needed by stored attempts. Empty: deposit-decision and lockoff-day
+ * moved to v2 before any release, so no stored attempt anywhere runs under a v1.
+ */
 const ARCHIVE: Partial<Record<ProcedureKey, Record<number, VersionedMachine>>> = {};
 
 /** The machine a stored attempt ran under. */
