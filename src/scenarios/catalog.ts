@@ -2,10 +2,12 @@
  * The scenario library as the rest of the product sees it (practice list, assignments, evidence,
  * recommendations): summaries only — never expected outcomes or which account carries a fault.
  * The scenario engine fills SCENARIO_SUMMARIES from the validated scenario files; the competency
- * tracker reads it. Learning paths are ordered sets of scenario ids that seniors assign as they are.
+ * tracker reads it. Learning paths (learning-paths.ts) are re-exported here for the same readers.
  */
 import type { Level } from '$lib/domain/levels';
 import type { ProcedureKey } from '$machines/registry';
+
+export { LEARNING_PATHS, type LearningPath } from './learning-paths';
 
 export interface ScenarioSummary {
 	id: string;
@@ -21,14 +23,6 @@ export interface ScenarioSummary {
 	/** What the trainee reads before starting. */
 	brief: string;
 	targetMinutes: number;
-}
-
-export interface LearningPath {
-	id: string;
-	title: string;
-	description: string;
-	/** In the order they should be taken. */
-	scenarioIds: string[];
 }
 
 // Kept as literal data (checked against the scenario files by tests/unit/scenarios/catalog.test.ts) so that
@@ -361,33 +355,6 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		faultIds: ['F-32', 'F-35'],
 		brief: 'You are a CSR III on the phones. A retired machinist calls for the third time about last month’s bill: he says the usage is wrong, he has a photo of his meter, and now he has a late fee. Verify him, look at the evidence yourself, fix what you can fix — and route what you cannot.',
 		targetMinutes: 10
-	}
-];
-
-export const LEARNING_PATHS: LearningPath[] = [
-	{
-		id: 'counter-basics',
-		title: 'Counter basics',
-		description: 'Open a drawer, take a payment, close the drawer: the cashier’s day, with the faults that catch new cashiers.',
-		scenarioIds: ['do-short-float', 'cp-counterfeit-partial', 'cr-transposed-entry']
-	},
-	{
-		id: 'difficult-contacts',
-		title: 'Difficult contacts',
-		description: 'Irate callers: identity before disclosure, what a CSR I may offer, the abuse protocol and warm transfers.',
-		scenarioIds: ['ir-high-bill-plan', 'ir-son-abusive']
-	},
-	{
-		id: 'service-decisions',
-		title: 'Restoration and deposits',
-		description: 'Getting service back on after a lock-off and deciding a new customer’s deposit (CSR II work).',
-		scenarioIds: ['cp-restore-after-nsf', 'dd-letter-prior-occupant']
-	},
-	{
-		id: 'lockoff-lead',
-		title: 'Leading lock-off day',
-		description: 'From a supervised CSR II day to the CSR III lead’s: holds, inbox, exclusions found outside the system, approval, payments during the day and results.',
-		scenarioIds: ['lo-paper-tray', 'lo-holiday-eve', 'lo-morning-list', 'lo-heat-hold', 'lo-twenty-accounts', 'lo-paid-after-three']
 	}
 ];
 
