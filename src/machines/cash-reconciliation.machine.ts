@@ -43,13 +43,17 @@ export interface ExpectedTotals {
 	cardCents: Cents;
 }
 
-/** The locate-differences checklist (policy §2 Close); training detects faults F-11..F-15 from findings. */
+/**
+ * The locate-differences checklist (policy §2 Close); training detects faults F-11..F-15 from findings.
+ * `label` is the item to check; `found` names the cause once found (what the finding and the
+ * over/short record say: "Found: a transposed entry", not "Found: look for a transposed entry").
+ */
 export const LOCATE_CHECKLIST = [
-	{ cause: 'transposition', label: 'Difference divisible by 9: look for a transposed entry', fault: 'F-12' },
-	{ cause: 'check-keyed-as-cash', label: 'A check keyed as cash (or cash as a check)', fault: 'F-13' },
-	{ cause: 'stuck-bills', label: 'Bills stuck together', fault: 'F-11' },
-	{ cause: 'duplicate-posting', label: 'A payment posted twice', fault: 'F-14' },
-	{ cause: 'drawer-cavity', label: 'An item left in the drawer cavity (under the tray)', fault: 'F-15' }
+	{ cause: 'transposition', label: 'Difference divisible by 9: look for a transposed entry', found: 'A transposed entry (two digits swapped when keyed)', fault: 'F-12' },
+	{ cause: 'check-keyed-as-cash', label: 'A check keyed as cash (or cash as a check)', found: 'A check keyed as cash (or cash as a check)', fault: 'F-13' },
+	{ cause: 'stuck-bills', label: 'Bills stuck together', found: 'Bills stuck together', fault: 'F-11' },
+	{ cause: 'duplicate-posting', label: 'A payment posted twice', found: 'A payment posted twice', fault: 'F-14' },
+	{ cause: 'drawer-cavity', label: 'An item left in the drawer cavity (under the tray)', found: 'An item left in the drawer cavity (under the tray)', fault: 'F-15' }
 ] as const;
 export type LocateCause = (typeof LOCATE_CHECKLIST)[number]['cause'];
 const CAUSES = new Set<string>(LOCATE_CHECKLIST.map((i) => i.cause));

@@ -1,34 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { signIn } from './support/auth';
+import { GOLDEN_REPLIES, say, startScenario } from './support/practice';
 
-/** The golden replies of "A bill three times the usual", by a phrase each contains (the order on screen is shuffled per variant). */
-const GOLDEN = [
-	'this is your CSR speaking',
-	'I can hear how upsetting',
-	'First, to protect your account',
-	'Has anything changed at home',
-	'Here’s what I can do right now',
-	'Offer the plan: half of the past-due',
-	'I can answer that',
-	'To recap: your first plan installment'
-];
-
-async function say(page: Page, phrase: string) {
-	const replies = page.getByRole('group', { name: 'What do you say?' });
-	await replies.getByRole('button', { name: phrase }).click();
-}
+const GOLDEN = GOLDEN_REPLIES.highBillPlan;
 
 async function axeClean(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze();
 	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
-
-async function startScenario(page: Page, title: string) {
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
-	await page.getByRole('link', { name: title }).first().click();
-	await page.getByRole('button', { name: 'Start the scenario' }).click();
-	await expect(page.getByText('Scenario time')).toBeVisible();
 }
 
 test.describe.configure({ mode: 'serial' });

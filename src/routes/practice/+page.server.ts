@@ -5,6 +5,10 @@ import { SCENARIO_SUMMARIES, LEARNING_PATHS } from '$scenarios/catalog';
 import { PROCEDURES } from '$machines/registry';
 import { LEVEL_TITLES } from '$lib/domain/levels';
 import { listAttempts } from '$lib/server/training/repo';
+import { now } from '$lib/server/clock';
+import { listAssignments } from '$lib/server/competency/assignments';
+import { assignedFirst } from '$lib/competency/assigned-first';
+import { decide } from '$lib/authz/can';
 
 export const load: PageServerLoad = (event) => {
 	const user = authorize(event, 'practice.use');
@@ -24,8 +28,21 @@ export const load: PageServerLoad = (event) => {
 		};
 	});
 	const titles = Object.fromEntries(SCENARIO_SUMMARIES.map((s) => [s.id, s.title]));
+	// The trainee's own assignments: outstanding ones go to the top of the list.
+	const mayReadOwn = decide(user, 'training.self').allowed;
+	const assignments = (mayReadOwn ? listAssignments(getStore(), { userIds: [user.id] }, now()) : []).map((a) => ({
+		id: a.id,
+		dueDate: a.dueDate,
+		scenarioIds: a.scenarioIds,
+		done: a.progress.done,
+		completed: a.progress.state === 'completed',
+		overdue: a.progress.overdue,
+		pathTitle: a.pathId ? (LEARNING_PATHS.find((p) => p.id === a.pathId)?.title ?? null) : null
+	}));
+	const { assigned, others } = assignedFirst(scenarios, assignments);
 	return {
-		scenarios,
+		assigned,
+		scenarios: others,
 		inProgress: attempts.filter((a) => a.status === 'in_progress').map((a) => ({ id: a.id, title: titles[a.scenarioId] ?? a.scenarioId, startedAt: a.startedAt })),
 		recent: attempts
 			.filter((a) => a.status !== 'in_progress')

@@ -1,7 +1,8 @@
 /**
- * Test-only training fixtures for the tracker's end-to-end specs: this branch ships no scenarios, so
- * specs register a small catalog and record finished attempts through POST /__test/training
- * (COUNTERLINE_TEST_MODE only), exactly as the scenario engine would write them.
+ * Test-only training fixtures: the sign-off race spec needs evidence in place without playing
+ * scenarios, so it registers a small catalog and records finished attempts through POST
+ * /__test/training (COUNTERLINE_TEST_MODE only), as the scenario engine would write them. Journeys
+ * about training itself play real scenarios through the practice pages instead (support/practice.ts).
  */
 import { expect, type APIRequestContext } from '@playwright/test';
 

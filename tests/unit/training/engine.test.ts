@@ -6,6 +6,8 @@ import { act, scenarioNow, startAttempt } from '$lib/server/training/attempts';
 import { loadAttempt, logOf, policyOf, resolvedOf, resultOf } from '$lib/server/training/repo';
 import { scoreAttempt } from '$lib/server/training/score';
 import { loadRun, restoreSnapshot } from '$lib/server/procedures/runner';
+import { runPeople } from '$lib/server/procedures/view';
+import { closeCaptured } from '$lib/procedures/ui/cash-reconciliation-report';
 import { worldAfter } from '$lib/server/training/world-state';
 import { generateSandbox, SANDBOX_TABLES } from '$lib/server/sandbox/generate';
 import { listRuns } from '$lib/server/repos/runs';
@@ -115,6 +117,23 @@ describe('drawer close with a transposed entry (machine level: the reconciliatio
 			expect(r.passed).toBe(true);
 			expect(r.outcome).toBe('closed');
 		}
+	});
+
+	it('while the attempt runs, its record names the simulated colleague who verified and is at the vault (no user row: the name stamped on their events)', () => {
+		const { store, trainee } = trainingStore();
+		const golden = scenarioById('cr-transposed-entry')!.golden;
+		const start = startAttempt(store, trainee, 'cr-transposed-entry', { seed: 12, now: T0 });
+		// Everything but the colleague's last act, which ends the attempt (and compacts its run events into the attempt).
+		for (const [i, step] of golden.slice(0, -1).entries()) {
+			const action = actionOf(step, loadAttempt(store, start.id)!);
+			if (action.kind !== 'wait') act(store, trainee, start.id, action, T0 + (i + 1) * 1000);
+		}
+		const run = loadRun(store, loadAttempt(store, start.id)!.runId!)!;
+		const captured = closeCaptured(restoreSnapshot(run).context as Record<string, unknown>, runPeople(store, run));
+		const value = (label: string) => captured.find((c) => c.label === label)?.value;
+		expect(value('Bag number')).toMatch(/\(verified by Jordan Pike \(simulated CSR II\)\)$/);
+		expect(value('Vault')).toBe(trainee.displayName);
+		expect(value('Found')).toMatch(/^A transposed entry \(two digits swapped when keyed\): /);
 	});
 });
 

@@ -19,7 +19,7 @@ const money = formatCents;
 export const signed = (cents: number): string => (cents > 0 ? `over ${money(cents)}` : cents < 0 ? `short ${money(-cents)}` : 'agrees');
 const sumChecks = (checks: readonly CheckItem[]): number => checks.reduce((s, c) => s + c.amountCents, 0);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const causeLabel = (cause: string) => LOCATE_CHECKLIST.find((i) => i.cause === cause)?.label ?? cause;
+const causeLabel = (cause: string) => LOCATE_CHECKLIST.find((i) => i.cause === cause)?.found ?? cause;
 
 /** Who a user id is, for people reading the report. */
 export const nameOf = (people: PeopleNames | undefined, id: string | null | undefined): string => (id ? (people?.[id] ?? `user ${id}`) : '—');

@@ -54,7 +54,7 @@ function withComparison(c: CloseView, actions: StepAction[]): StepAction[] {
 function locateActions(c: CloseView): StepAction[] {
 	const open = LOCATE_CHECKLIST.filter((i) => !c.locate.ticked.includes(i.cause));
 	const done = LOCATE_CHECKLIST.length - open.length;
-	const causes = LOCATE_CHECKLIST.map((i) => ({ value: i.cause, label: i.label }));
+	const causes = LOCATE_CHECKLIST.map((i) => ({ value: i.cause, label: i.found }));
 	const tick: StepAction[] = open.length
 		? [
 				{

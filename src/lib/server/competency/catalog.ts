@@ -1,6 +1,6 @@
 /**
  * The scenario catalog as the tracker reads it: the engine's summaries and learning paths, plus — in
- * test mode only — scenarios and paths registered by end-to-end tests (this branch ships no scenarios).
+ * test mode only — scenarios and paths registered by end-to-end tests (POST /__test/training).
  */
 import { LEARNING_PATHS, SCENARIO_SUMMARIES, type LearningPath, type ScenarioSummary } from '$scenarios/catalog';
 import { config } from '../config';

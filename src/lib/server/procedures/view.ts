@@ -62,10 +62,13 @@ export interface RunView {
 export function runPeople(store: Store, run: Pick<RunRow, 'id' | 'ownerId' | 'supervisorId'>): Record<string, string> {
 	const rows = store.db.$client
 		.prepare(
-			`SELECT id, display_name AS name FROM users WHERE id IN (SELECT actor_id FROM run_events WHERE run_id = ?) OR id = ? OR id = ?`
+			`SELECT id, display_name AS name FROM users WHERE id IN (SELECT actor_id FROM run_events WHERE run_id = ?) OR id = ? OR id = ?
+			 UNION ALL
+			 -- A training attempt's simulated colleagues have no user row (negative ids): the name stamped on their events.
+			 SELECT actor_id, max(json_extract(event, '$.by.name')) FROM run_events WHERE run_id = ? AND actor_id < 0 GROUP BY actor_id`
 		)
-		.all(run.id, run.ownerId, run.supervisorId ?? -1) as { id: number; name: string }[];
-	return Object.fromEntries(rows.map((r) => [String(r.id), r.name]));
+		.all(run.id, run.ownerId, run.supervisorId ?? -1, run.id) as { id: number; name: string | null }[];
+	return Object.fromEntries(rows.filter((r) => r.name).map((r) => [String(r.id), r.name!]));
 }
 
 export function buildRunView(store: Store, run: RunRow, viewer: SessionUser): RunView {

@@ -1,7 +1,7 @@
 /**
  * Test-only (COUNTERLINE_TEST_MODE=1): register test scenarios and learning paths, and record finished
- * attempts as the scenario engine would (scenario_attempts contract), since this branch ships no
- * scenarios. In any other mode this route does not exist.
+ * attempts as the scenario engine would (scenario_attempts contract), for specs that need evidence in
+ * place without playing scenarios (the sign-off race). In any other mode this route does not exist.
  */
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
