@@ -4,14 +4,15 @@ import { authorize } from '$lib/server/http/guard';
 import { getStore } from '$lib/server/store';
 import { now } from '$lib/server/clock';
 import { readForm, validate } from '$lib/server/forms';
+import { idParam } from '$lib/server/http/params';
 import { personView } from '$lib/server/competency/person-view';
 import { observe, requestSignoff, revoke, signOff, type Outcome } from '$lib/server/competency/signoff';
 import { promote } from '$lib/server/competency/promote';
 import { observeSchema, promoteSchema, requestSchema, revokeSchema, signoffSchema } from './schema';
 
 function personId(event: { params: { id: string } }): number {
-	const id = Number(event.params.id);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, { message: 'No such person.' });
+	const id = idParam(event.params.id);
+	if (id === null) error(404, { message: 'No such person.' });
 	return id;
 }
 
