@@ -161,6 +161,17 @@ export const SCENARIO_SUMMARIES: ScenarioSummary[] = [
 		targetMinutes: 10
 	},
 	{
+		id: 'cp-friday-cutoff',
+		version: 1,
+		title: 'Payday Friday, water off',
+		procedure: 'counter-payment',
+		level: 'csr2',
+		competencies: ['C-PAY', 'C-RESTORE'],
+		faultIds: ['F-09'],
+		brief: 'It is 2:40 pm on a Friday. A holder whose water was locked off yesterday for non-payment has just been paid and wants the service back on before the weekend. Restore it the way policy allows, and tell them honestly when the crew will come.',
+		targetMinutes: 10
+	},
+	{
 		id: 'cr-transposed-entry',
 		version: 1,
 		title: 'Close of day: a few cents out',

@@ -12,6 +12,7 @@ import cpQuickChange from './counter-payment/cp-quick-change';
 import cpTransposedStub from './counter-payment/cp-transposed-stub';
 import cpTwoPartyPostdated from './counter-payment/cp-two-party-postdated';
 import cpCashOnlyRestore from './counter-payment/cp-cash-only-restore';
+import cpFridayCutoff from './counter-payment/cp-friday-cutoff';
 import crTransposedEntry from './cash-reconciliation/cr-transposed-entry';
 import crStuckTwenties from './cash-reconciliation/cr-stuck-twenties';
 import ddLetterPriorOccupant from './deposit-decision/dd-letter-prior-occupant';
@@ -38,7 +39,7 @@ import irLandlordExpired from './irate-contact/ir-landlord-expired';
 import irEsLeakCredit from './irate-contact/ir-es-leak-credit';
 import irThreatCounter from './irate-contact/ir-threat-counter';
 import irBillWasWrong from './irate-contact/ir-bill-was-wrong';
-export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner, ddLetter61Days, ddHouseholdTangle, doMixedStrap, doIouSlip, doCoinRoll, doCoverTheFive, doLeadNoSenior, cpQuickChange, cpTransposedStub, cpTwoPartyPostdated, cpCashOnlyRestore, loPaidAfterThree, loHeatHold, loTwentyAccounts, loHolidayEve, loPaperTray, irBathLockoff, irEsGrandmother, irLandlordExpired, irEsLeakCredit, irThreatCounter, irBillWasWrong];
+export const SCENARIOS: readonly Scenario[] = [doShortFloat, cpCounterfeitPartial, cpRestoreAfterNsf, crTransposedEntry, crStuckTwenties, ddLetterPriorOccupant, loMorningList, irHighBillPlan, irSonAbusive, crCheckKeyedCash, crPostedTwice, crCheckUnderTray, crFridayRush, ddVacantPremise, ddRoommateWriteoff, ddForeclosureOwner, ddLetter61Days, ddHouseholdTangle, doMixedStrap, doIouSlip, doCoinRoll, doCoverTheFive, doLeadNoSenior, cpQuickChange, cpTransposedStub, cpTwoPartyPostdated, cpCashOnlyRestore, cpFridayCutoff, loPaidAfterThree, loHeatHold, loTwentyAccounts, loHolidayEve, loPaperTray, irBathLockoff, irEsGrandmother, irLandlordExpired, irEsLeakCredit, irThreatCounter, irBillWasWrong];
 
 export function scenarioById(id: string): Scenario | undefined {
 	return SCENARIOS.find((s) => s.id === id);

@@ -42,15 +42,15 @@ export const LEARNING_PATHS: LearningPath[] = [
 		title: 'Ready for CSR II',
 		level: 'csr2',
 		description:
-			'CSR II work for a CSR I working towards promotion: three drawer closes, each with a difference to find; restoring service after a bounced check; two deposit decisions that turn on a letter of credit; and two complaints to resolve within policy, one with a Spanish-speaking caller. Passing it gives the scenario evidence for C-RECON, C-DEPOSIT and C-COMPLAINT, and a first restoration for C-RESTORE.',
-		scenarioIds: ['cr-transposed-entry', 'cr-check-keyed-cash', 'cr-posted-twice', 'cp-restore-after-nsf', 'dd-letter-prior-occupant', 'dd-letter-61-days', 'ir-landlord-expired', 'ir-es-leak-credit']
+			'CSR II work for a CSR I working towards promotion: three drawer closes, each with a difference to find; two restorations of service — a Friday payday one that misses the same-day cut-off, then one after a bounced check; two deposit decisions that turn on a letter of credit; and two complaints to resolve within policy, one with a Spanish-speaking caller. Passing it gives the scenario evidence for C-RECON, C-DEPOSIT, C-RESTORE and C-COMPLAINT.',
+		scenarioIds: ['cr-transposed-entry', 'cr-check-keyed-cash', 'cr-posted-twice', 'cp-friday-cutoff', 'cp-restore-after-nsf', 'dd-letter-prior-occupant', 'dd-letter-61-days', 'ir-landlord-expired', 'ir-es-leak-credit']
 	},
 	{
 		id: 'ready-csr3',
 		title: 'Ready for CSR III',
 		level: 'csr3',
 		description:
-			'CSR III work for a CSR II working towards promotion: lead four lock-off days (a weather hold, the morning list and its inbox, a twenty-account review, payments and crew results after dispatch); take a late-afternoon restoration on a cash-only account; work a repeat billing complaint through, fixing what a CSR III can and routing the rest; and follow the threat protocol at the counter. Passing it gives the scenario evidence for C-LOCKOFF and C-ESCALATE, and a second restoration for C-RESTORE.',
+			'CSR III work for a CSR II working towards promotion: lead four lock-off days (a weather hold, the morning list and its inbox, a twenty-account review, payments and crew results after dispatch); take a late-afternoon restoration on a cash-only account; work a repeat billing complaint through, fixing what a CSR III can and routing the rest; and follow the threat protocol at the counter. Passing it gives the scenario evidence for C-LOCKOFF and C-ESCALATE, and a further restoration for C-RESTORE.',
 		scenarioIds: ['lo-heat-hold', 'lo-morning-list', 'lo-twenty-accounts', 'lo-paid-after-three', 'cp-cash-only-restore', 'ir-bill-was-wrong', 'ir-threat-counter']
 	},
 	{

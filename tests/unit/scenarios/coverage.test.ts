@@ -55,14 +55,10 @@ describe('the library meets issue 7’s coverage', () => {
 		expect(c.irateByLanguage.es ?? 0).toBeGreaterThanOrEqual(2);
 	});
 
-	// Known shortfall, listed rather than hidden: only two restoration scenarios exist (C-RESTORE), and
-	// issue 7 asks for three. The test fails if a listed one reaches 3 (take it off the list) or another falls short.
-	const SHORT_OF_THREE = ['C-RESTORE'];
-
-	it('has at least 3 scenarios for every competency a live procedure evidences, apart from the listed shortfall', () => {
+	it('has at least 3 scenarios for every competency a live procedure evidences', () => {
 		const live = COMPETENCIES.filter((x) => x.procedures.length > 0);
 		expect(live.length).toBeGreaterThan(0);
 		const short = live.filter((x) => c.byCompetency[x.id] < 3).map((x) => x.id);
-		expect(short).toEqual(SHORT_OF_THREE);
+		expect(short).toEqual([]);
 	});
 });
