@@ -3,20 +3,9 @@ import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
 import { signIn, DEMO_PASSWORD } from './support/auth';
 import { ownServer } from './support/own-server';
+import { DENOMS } from './support/drawer-close';
 
-// Denominations as the grid labels them, and the policy float (2×$20, 4×$10, 8×$5, 50×$1, $20 quarters, $5 dimes, $4 nickels, $1 pennies).
-const DENOMS: [string, number][] = [
-	['$100', 10000],
-	['$50', 5000],
-	['$20', 2000],
-	['$10', 1000],
-	['$5', 500],
-	['$1', 100],
-	['Quarters', 25],
-	['Dimes', 10],
-	['Nickels', 5],
-	['Pennies', 1]
-];
+// The policy float (2×$20, 4×$10, 8×$5, 50×$1, $20 quarters, $5 dimes, $4 nickels, $1 pennies).
 const FLOAT: Record<string, number> = { $20: 2, $10: 4, $5: 8, $1: 50, Quarters: 80, Dimes: 50, Nickels: 80, Pennies: 100 };
 
 interface Batch {
