@@ -9,7 +9,7 @@ import { competencyStatus, type StatusResult } from '$lib/competency/status';
 import { policy } from '$lib/policy/settings';
 import { PROCEDURES } from '$machines/registry';
 import type { Store } from '../store';
-import { listCompletedRuns, listFinishedAttempts, listObservations, type UserAttempt, type UserRun } from '../repos/training-evidence';
+import { listCompletedRuns, listFinishedAttempts, listObservations, summariseFinishedAttempts, type UserAttempt, type UserRun } from '../repos/training-evidence';
 import { listActiveSignoffs, listOpenRequests, type UserSignoff } from '../repos/signoffs';
 import { currentFramework } from './framework-store';
 import { trackerCatalog, type TrackerCatalog } from './catalog';
@@ -23,6 +23,12 @@ export interface ProgressOptions {
 	/** The procedure registry (tests pass one with a raised revision). */
 	procedures?: ProcedureRevisions;
 	lapseDays?: number;
+	/**
+	 * Statuses only (team matrix, readiness, who may run alone): attempts are read condensed
+	 * (summariseFinishedAttempts), so statuses and tallies are exact but evidence lists hold one
+	 * attempt per scenario and outcome — never show them.
+	 */
+	statusOnly?: boolean;
 }
 
 export interface CompetencyProgress {
@@ -47,7 +53,7 @@ export function progressOf(store: Store, userIds: readonly number[], opts: Progr
 	const framework = opts.framework ?? currentFramework(store);
 	const procedures = opts.procedures ?? (PROCEDURES as ProcedureRevisions);
 	const lapseDays = opts.lapseDays ?? policy.competency.lapseDays;
-	const attempts = listFinishedAttempts(store, userIds);
+	const attempts = opts.statusOnly ? summariseFinishedAttempts(store, userIds) : listFinishedAttempts(store, userIds);
 	const runs = listCompletedRuns(store, userIds);
 	const observations = listObservations(store, userIds);
 	const signoffs = listActiveSignoffs(store, userIds);
@@ -81,7 +87,7 @@ export function progressFor(store: Store, userId: number, opts: ProgressOptions)
 
 /** Competencies a person holds with a current sign-off (the one-level-early live privilege). */
 export function currentSignoffsOf(store: Store, userId: number, now: number): string[] {
-	return progressFor(store, userId, { now })
+	return progressFor(store, userId, { now, statusOnly: true })
 		.filter((p) => p.result.current)
 		.map((p) => p.competency.id);
 }

@@ -5,11 +5,11 @@
 import type { Principal } from '$lib/authz/can';
 import { COMPETENCIES } from '$lib/competency/framework';
 import { STATUS_LABELS } from '$lib/competency/status';
-import { missedFaults } from '$lib/competency/recommend';
 import { LEVEL_TITLES, levelRank } from '$lib/domain/levels';
 import type { Store } from '../store';
 import { listTeams, listUsers } from '../repos/users';
 import { listOpenRequests } from '../repos/signoffs';
+import { countMissedFaults } from '../repos/training-evidence';
 import { progressOf } from './progress';
 import { listAssignments } from './assignments';
 import { trackerCatalog, type TrackerCatalog } from './catalog';
@@ -30,7 +30,7 @@ export function teamView(store: Store, viewer: Principal & { teamId: number | nu
 	const scope = teamScope(store, viewer, requestedTeam);
 	const members = teamMembers(store, viewer, scope.teamId);
 	const ids = members.map((m) => m.id);
-	const progress = progressOf(store, ids, { now, catalog });
+	const progress = progressOf(store, ids, { now, catalog, statusOnly: true });
 	const matrix = members.map((m) => ({
 		id: m.id,
 		name: m.displayName,
@@ -52,6 +52,6 @@ export function teamView(store: Store, viewer: Principal & { teamId: number | nu
 		matrix,
 		requests: requests.map((r) => ({ ...r, title: COMPETENCIES.find((c) => c.id === r.competencyId)?.title ?? r.competencyId })),
 		overdue,
-		missed: missedFaults(progress.attempts).slice(0, 10)
+		missed: countMissedFaults(store, ids).slice(0, 10)
 	};
 }
