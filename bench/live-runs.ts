@@ -84,6 +84,7 @@ export function sampleLiveRun(today: string, at: number): SampleRun {
 	}
 	const run = db.prepare('SELECT * FROM procedure_runs WHERE id = ?').get(runId) as Record<string, unknown>;
 	if (run.status !== 'completed') throw new Error(`golden path ended ${String(run.status)}`);
+	if (run.evidence_version === null) throw new Error('the runner stored no evidence for the completed run');
 	const events = db.prepare('SELECT * FROM run_events WHERE run_id = ? ORDER BY seq').all(runId) as Record<string, unknown>[];
 	db.close();
 	return { run, events, forms };
@@ -95,8 +96,8 @@ const DAY = 86_400_000;
 export function insertLiveRuns(db: Database.Database, staffIds: readonly number[], count: number, sample: SampleRun, now: number): number {
 	const r = sample.run;
 	const run = db.prepare(
-		`INSERT INTO procedure_runs (procedure, machine_version, revision, owner_id, supervisor_id, status, kind, abandon_reason, subject, input, snapshot, step_id, version, effects_applied, outcome, started_at, updated_at, completed_at)
-		 VALUES (?, ?, ?, ?, NULL, 'completed', 'live', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		`INSERT INTO procedure_runs (procedure, machine_version, revision, owner_id, supervisor_id, status, kind, abandon_reason, subject, input, snapshot, step_id, version, effects_applied, outcome, started_at, updated_at, completed_at, evidence_version, evidences, not_clean)
+		 VALUES (?, ?, ?, ?, NULL, 'completed', 'live', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	const ev = db.prepare('INSERT INTO run_events (run_id, seq, at, actor_id, type, event, applied, refusal, step_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
 	const took = (r.completed_at as number) - (r.started_at as number);
@@ -106,7 +107,7 @@ export function insertLiveRuns(db: Database.Database, staffIds: readonly number[
 			for (let i = start; i < Math.min(count, start + batch); i++) {
 				const owner = staffIds[(i * 7) % staffIds.length];
 				const startedAt = now - (i % 540) * DAY - (i % 7919) * 1000 - took;
-				const id = Number(run.run(r.procedure, r.machine_version, r.revision, owner, r.subject, r.input, r.snapshot, r.step_id, r.version, r.effects_applied, r.outcome, startedAt, startedAt + took, startedAt + took).lastInsertRowid);
+				const id = Number(run.run(r.procedure, r.machine_version, r.revision, owner, r.subject, r.input, r.snapshot, r.step_id, r.version, r.effects_applied, r.outcome, startedAt, startedAt + took, startedAt + took, r.evidence_version, r.evidences, r.not_clean).lastInsertRowid);
 				for (const e of sample.events) ev.run(id, e.seq, startedAt + ((e.at as number) - (r.started_at as number)), owner, e.type, e.event, e.applied, e.refusal, e.step_id);
 			}
 		})();

@@ -24,9 +24,9 @@ export interface ProgressOptions {
 	procedures?: ProcedureRevisions;
 	lapseDays?: number;
 	/**
-	 * Statuses only (team matrix, readiness, who may run alone): attempts are read condensed
-	 * (summariseFinishedAttempts), so statuses and tallies are exact but evidence lists hold one
-	 * attempt per scenario and outcome — never show them.
+	 * Statuses only (team matrix, readiness, who may run alone): attempts and live runs are read
+	 * condensed (summariseFinishedAttempts, listCompletedRuns), so statuses and tallies are exact but
+	 * evidence lists hold stand-ins — never show them.
 	 */
 	statusOnly?: boolean;
 }
@@ -54,15 +54,29 @@ export function progressOf(store: Store, userIds: readonly number[], opts: Progr
 	const procedures = opts.procedures ?? (PROCEDURES as ProcedureRevisions);
 	const lapseDays = opts.lapseDays ?? policy.competency.lapseDays;
 	const attempts = opts.statusOnly ? summariseFinishedAttempts(store, userIds) : listFinishedAttempts(store, userIds);
-	const runs = listCompletedRuns(store, userIds);
+	const runs = listCompletedRuns(store, userIds, { condensed: opts.statusOnly });
 	const observations = listObservations(store, userIds);
 	const signoffs = listActiveSignoffs(store, userIds);
 	const requests = new Set(listOpenRequests(store).map((r) => `${r.userId}:${r.competencyId}`));
 	const items = new Map<number, CompetencyProgress[]>();
+	// Each person's share, in one pass over each list (a team's lists run to thousands).
+	const byPerson = <T>(list: readonly T[], key: (x: T) => number) => {
+		const m = new Map<number, T[]>();
+		for (const x of list) {
+			const k = key(x);
+			const l = m.get(k);
+			if (l) l.push(x);
+			else m.set(k, [x]);
+		}
+		return m;
+	};
+	const attemptsOf = byPerson(attempts, (x) => x.userId);
+	const runsOf = byPerson(runs, (x) => x.ownerId);
+	const observationsOf = byPerson(observations, (x) => x.userId);
 	for (const userId of userIds) {
-		const a = attempts.filter((x) => x.userId === userId);
-		const r = runs.filter((x) => x.ownerId === userId);
-		const o = observations.filter((x) => x.userId === userId);
+		const a = attemptsOf.get(userId) ?? [];
+		const r = runsOf.get(userId) ?? [];
+		const o = observationsOf.get(userId) ?? [];
 		items.set(
 			userId,
 			COMPETENCIES.map((c) => {

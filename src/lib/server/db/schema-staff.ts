@@ -96,13 +96,22 @@ export const procedureRuns = sqliteTable(
 		outcome: text('outcome'),
 		startedAt: integer('started_at').notNull(),
 		updatedAt: integer('updated_at').notNull(),
-		completedAt: integer('completed_at')
+		completedAt: integer('completed_at'),
+		/**
+		 * A completed live run's standing as training evidence, worked out by the runner when the run
+		 * completes (nothing about the run changes after that): the competencies it evidences and why it
+		 * is not clean (JSON string[]s), under the rules of live-evidence.ts at LIVE_EVIDENCE_VERSION.
+		 * Null, or an older version, and the tracker works it out from the run itself.
+		 */
+		evidenceVersion: integer('evidence_version'),
+		evidences: text('evidences'),
+		notClean: text('not_clean')
 	},
 	(t) => [
 		index('runs_owner_idx').on(t.ownerId, t.status),
 		index('runs_status_idx').on(t.status, t.updatedAt),
-		// A person's completed live runs (training evidence) without visiting their many attempt runs.
-		index('runs_owner_kind_idx').on(t.ownerId, t.kind, t.status, t.completedAt)
+		// A person's completed live runs as evidence, read from the index alone (never their many attempt runs' rows).
+		index('runs_evidence_idx').on(t.ownerId, t.kind, t.status, t.evidenceVersion, t.completedAt, t.id, t.procedure, t.evidences, t.notClean)
 	]
 );
 
@@ -191,10 +200,11 @@ export const scenarioAttempts = sqliteTable(
 		index('attempts_user_idx').on(t.userId, t.finishedAt),
 		index('attempts_scenario_idx').on(t.scenarioId),
 		/**
-		 * Covering index of the tracker's evidence query (repos/training-evidence.ts): a row holds the
+		 * Covering index of the tracker's evidence queries (repos/training-evidence.ts): a row holds the
 		 * resolved scenario, the policy and the log (tens of KB in overflow pages), so reading its small
-		 * columns from the table would walk those pages for every attempt of every person shown.
+		 * columns from the table would walk those pages for every attempt of every person shown. In
+		 * person-and-scenario order, so the condensed (status-only) read groups without sorting.
 		 */
-		index('attempts_evidence_idx').on(t.userId, t.finishedAt, t.id, t.status, t.scenarioId, t.procedure, t.passed, t.score, t.maxScore, t.competencies, t.faultsFound, t.faultsMissed)
+		index('attempts_evidence_idx').on(t.userId, t.scenarioId, t.procedure, t.competencies, t.passed, t.finishedAt, t.status, t.id, t.score, t.maxScore, t.faultsFound, t.faultsMissed)
 	]
 );

@@ -16,6 +16,7 @@ import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
 import type { World } from './world';
 import { killPoint } from './kill-points';
+import { recordRunEvidence } from '../repos/training-evidence';
 
 export interface RunRow {
 	id: number;
@@ -232,6 +233,8 @@ function applyStep(
 		.run(JSON.stringify(persisted), currentStep(next)?.id ?? null, status, outcomeOf(def, next), allEffects.length, at, status === 'completed' ? at : null, run.id, expectedVersion);
 	if (updated.changes !== 1) throw new RunError('This step was just submitted from somewhere else.', 409);
 	logEvent(store, run, by, stamped, null, step?.id ?? null);
+	// A completed live run is final: its standing as training evidence is stored with it now.
+	if (status === 'completed' && run.kind === 'live') recordRunEvidence(store, run.id);
 	audit(store, {
 		actor: actorOf(by),
 		action: 'run.step',

@@ -3,7 +3,7 @@ import { testStore } from '$tests/fixtures/db';
 import { DAY, T0, TEST_CATALOG, addAttempt, addRun, makeTeam, makeUser } from '$tests/fixtures/training';
 import { progressOf } from '$lib/server/competency/progress';
 import { signOff } from '$lib/server/competency/signoff';
-import { countMissedFaults, listCompletedRuns, listFinishedAttempts } from '$lib/server/repos/training-evidence';
+import { countMissedFaults, listCompletedRuns, listFinishedAttempts, recordRunEvidence } from '$lib/server/repos/training-evidence';
 import { missedFaults } from '$lib/competency/recommend';
 
 /** A team with a spread of evidence: passes and failures of the same scenarios, faults found and missed, old and recent work. */
@@ -50,6 +50,23 @@ describe('status-only progress (team matrix, readiness, who may run alone)', () 
 		const { store, ids } = busyTeam();
 		expect(countMissedFaults(store, ids)).toEqual(missedFaults(listFinishedAttempts(store, ids)));
 		expect(countMissedFaults(store, [])).toEqual([]);
+	});
+
+	it('a run’s stored evidence (written when it completes) reads as the evidence worked out from the run', () => {
+		const { store, ids } = busyTeam();
+		const workedOut = listCompletedRuns(store, ids);
+		for (const r of workedOut) recordRunEvidence(store, r.id);
+		const stored = store.db.$client.prepare("SELECT count(*) AS n FROM procedure_runs WHERE evidence_version IS NOT NULL AND kind = 'live'").get() as { n: number };
+		expect(stored.n).toBe(workedOut.length);
+		expect(listCompletedRuns(store, ids)).toEqual(workedOut);
+		const now = T0 + 30 * DAY;
+		const full = progressOf(store, ids, { now, catalog: TEST_CATALOG });
+		const condensed = progressOf(store, ids, { now, catalog: TEST_CATALOG, statusOnly: true });
+		expect(condensed.runs.length).toBe(full.runs.length);
+		for (const id of ids) expect(condensed.items.get(id)!.map((p) => p.result)).toEqual(full.items.get(id)!.map((p) => p.result));
+		// An answer stored under other rules is worked out again.
+		store.db.$client.prepare("UPDATE procedure_runs SET evidence_version = 0, not_clean = '[]'").run();
+		expect(listCompletedRuns(store, ids)).toEqual(workedOut);
 	});
 
 	it('takes a person’s live runs, not the runs of their training attempts, with each run’s events', () => {
