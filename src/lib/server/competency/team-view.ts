@@ -7,7 +7,7 @@ import { COMPETENCIES } from '$lib/competency/framework';
 import { STATUS_LABELS } from '$lib/competency/status';
 import { LEVEL_TITLES, levelRank } from '$lib/domain/levels';
 import type { Store } from '../store';
-import { listTeams, listUsers } from '../repos/users';
+import { listTeamMembers, listTeams } from '../repos/users';
 import { listOpenRequests } from '../repos/signoffs';
 import { countMissedFaults } from '../repos/training-evidence';
 import { progressOf } from './progress';
@@ -23,7 +23,8 @@ export function teamScope(store: Store, viewer: Principal & { teamId: number | n
 
 /** Active people in scope below the viewer, with a team (admin-only accounts have none). */
 export function teamMembers(store: Store, viewer: Principal, teamId: number | null) {
-	return listUsers(store).filter((u) => u.active && u.teamId !== null && (teamId === null || u.teamId === teamId) && levelRank(u.level) < levelRank(viewer.level));
+	// The team's rows only (a supervisor's office runs to thousands of people).
+	return listTeamMembers(store, teamId).filter((u) => levelRank(u.level) < levelRank(viewer.level));
 }
 
 export function teamView(store: Store, viewer: Principal & { teamId: number | null }, requestedTeam: number | null, now: number, catalog: TrackerCatalog = trackerCatalog()) {
