@@ -65,6 +65,8 @@ const FLOAT: Fields = { 'counts.d20': '2', 'counts.d10': '4', 'counts.d5': '8', 
 export const AUTHZ: AuthzCase[] = [
 	//                                                                                         anon csr1 csr2 csr3 senior sup sup+admin admin
 	{ route: '/', what: 'GET',                                                        expect: [L, O, O, O, O, O, O, O] },
+	// The benchmark's ceiling: a page with no load and no data (npm run bench), open to everyone.
+	{ route: '/bench-bare', what: 'GET',                                              expect: [O, O, O, O, O, O, O, O] },
 	{ route: '/accounts', what: 'GET',                                                expect: [L, O, O, O, O, O, O, O] },
 	{ route: '/accounts/[number]', what: 'GET', path: (f) => `/accounts/${f.accountNumber}`, expect: [L, O, O, O, O, O, O, O] },
 

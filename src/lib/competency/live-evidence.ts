@@ -15,6 +15,13 @@ export interface RunFacts {
 	incidentReports: number;
 }
 
+/**
+ * Version of the rules below. The runner stores each completed live run's evidence and reasons with
+ * this version; bump it when runEvidences or whyNotClean change, and stored answers are worked out
+ * again from the runs.
+ */
+export const LIVE_EVIDENCE_VERSION = 1;
+
 /** Applied events that are overrides of a rule (policy: a supervisor overriding or approving an exception outside policy). */
 export const OVERRIDE_EVENTS: readonly string[] = ['checkCount.overridden', 'exception.approved'];
 

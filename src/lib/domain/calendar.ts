@@ -37,12 +37,23 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	return f;
 }
 
+const localMinutes = new Map<string, LocalTime>();
+
 /** The local date, minute of day and weekday of an instant in the policy time zone. */
 export function toLocal(epochMs: number, timeZone: string = policy.timeZone): LocalTime {
+	// Intl's formatToParts is slow (machines and their replays ask many times about the same minutes):
+	// the answer depends only on the zone and the minute, so recent minutes are remembered.
+	const minute = Math.floor(epochMs / 60_000);
+	const key = `${timeZone} ${minute}`;
+	const hit = localMinutes.get(key);
+	if (hit) return { ...hit };
 	const parts: Record<string, string> = {};
-	for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
+	for (const p of formatterFor(timeZone).formatToParts(new Date(minute * 60_000))) parts[p.type] = p.value;
 	const date = `${parts.year}-${parts.month}-${parts.day}`;
-	return { date, minutes: Number(parts.hour) * 60 + Number(parts.minute), weekday: weekdayOf(date) };
+	const local = { date, minutes: Number(parts.hour) * 60 + Number(parts.minute), weekday: weekdayOf(date) };
+	if (localMinutes.size >= 4096) localMinutes.clear();
+	localMinutes.set(key, local);
+	return { ...local };
 }
 
 /** The instant of a local date and minute of day in the policy time zone. */
@@ -59,10 +70,21 @@ export function fromLocal(date: IsoDate, minutes: number, timeZone: string = pol
 	return t;
 }
 
+/** Digits of 'YYYY-MM-DD' read by char code (a regex here was a hot spot of machine replay). */
 function splitDate(date: IsoDate): [number, number, number] {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-	if (!m) throw new RangeError(`not an ISO date: ${date}`);
-	return [Number(m[1]), Number(m[2]), Number(m[3])];
+	if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) throw new RangeError(`not an ISO date: ${date}`);
+	let y = 0;
+	let m = 0;
+	let d = 0;
+	for (let i = 0; i < 10; i++) {
+		if (i === 4 || i === 7) continue;
+		const c = date.charCodeAt(i) - 48;
+		if (c < 0 || c > 9) throw new RangeError(`not an ISO date: ${date}`);
+		if (i < 4) y = y * 10 + c;
+		else if (i < 7) m = m * 10 + c;
+		else d = d * 10 + c;
+	}
+	return [y, m, d];
 }
 
 function dayNumber(date: IsoDate): number {
@@ -139,11 +161,18 @@ function ruleDate(rule: HolidayRule, year: number): IsoDate {
 	return addDays(last, -back);
 }
 
-const holidayCache = new Map<number, Map<IsoDate, string>>();
+/**
+ * Observed holidays per rule list and year. Keyed by the list itself, so a run's own policy snapshot
+ * (parsed from the database: a different object from the built-in policy) is worked out once per
+ * replay, not once per date looked at. A rule list is never changed in place.
+ */
+const holidayCache = new WeakMap<readonly HolidayRule[], Map<number, Map<IsoDate, string>>>();
 
 /** Observed holidays of a year (Saturday → Friday before, Sunday → Monday after). */
 export function holidaysOf(year: number, rules: readonly HolidayRule[] = policy.office.holidays): Map<IsoDate, string> {
-	const cached = rules === policy.office.holidays ? holidayCache.get(year) : undefined;
+	let years = holidayCache.get(rules);
+	if (!years) holidayCache.set(rules, (years = new Map()));
+	const cached = years.get(year);
 	if (cached) return cached;
 	const out = new Map<IsoDate, string>();
 	// Next year's New Year's Day can be observed on Dec 31 of this year.
@@ -155,7 +184,7 @@ export function holidaysOf(year: number, rules: readonly HolidayRule[] = policy.
 			if (observed.startsWith(`${year}-`)) out.set(observed, rule.name);
 		}
 	}
-	if (rules === policy.office.holidays) holidayCache.set(year, out);
+	years.set(year, out);
 	return out;
 }
 

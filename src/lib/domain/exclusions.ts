@@ -56,14 +56,19 @@ export interface ExclusionFinding {
 type DelinquencyPolicy = Pick<Policy, 'delinquency'>;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoDates = new Map<string, boolean>();
 
 /** A real calendar date written 'YYYY-MM-DD' (rejects 2026-02-30). */
 export function isIsoDate(value: unknown): value is IsoDate {
-	if (typeof value !== 'string') return false;
+	if (typeof value !== 'string' || value.length !== 10) return false;
+	// Exclusion rules ask about the same few dates over and over (every account, every event).
+	const known = isoDates.get(value);
+	if (known !== undefined) return known;
 	const m = ISO_DATE.exec(value);
-	if (!m) return false;
-	const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-	return d.toISOString().slice(0, 10) === value;
+	const ok = !!m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === value;
+	if (isoDates.size >= 4096) isoDates.clear();
+	isoDates.set(value, ok);
+	return ok;
 }
 
 /**

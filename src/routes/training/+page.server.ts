@@ -5,7 +5,7 @@ import { now } from '$lib/server/clock';
 import { personView } from '$lib/server/competency/person-view';
 import { listAssignments } from '$lib/server/competency/assignments';
 import { trackerCatalog } from '$lib/server/competency/catalog';
-import { listFinishedAttempts } from '$lib/server/repos/training-evidence';
+import { progressOf } from '$lib/server/competency/progress';
 import { recommendNext } from '$lib/competency/recommend';
 import { evidencePercent } from '$lib/charts/datasets';
 import { PROCEDURES } from '$machines/registry';
@@ -15,7 +15,16 @@ export const load: PageServerLoad = (event) => {
 	const store = getStore();
 	const at = now();
 	const catalog = trackerCatalog();
-	const view = personView(store, user.id, user, at, catalog)!;
+	// One read of the evidence for the view and the page's own lists.
+	const progress = progressOf(store, [user.id], { now: at, catalog });
+	const full = personView(store, user.id, user, at, catalog, { progress: progress.items.get(user.id), evidence: false })!;
+	// Only what the page shows: all page data is serialised into the HTML for hydration.
+	const view = {
+		person: { id: full.person.id, levelTitle: full.person.levelTitle },
+		levelSince: full.levelSince,
+		readiness: { next: full.readiness.next, nextTitle: full.readiness.nextTitle, heldCount: full.readiness.heldCount, required: full.readiness.required },
+		competencies: full.competencies.map((c) => ({ id: c.id, title: c.title, status: c.status, statusLabel: c.statusLabel, mayRequest: c.mayRequest, tally: c.tally }))
+	};
 	const title = (id: string) => catalog.scenarios.find((s) => s.id === id)?.title ?? id;
 	const assignments = listAssignments(store, { userIds: [user.id] }, at).map((a) => ({
 		id: a.id,
@@ -29,7 +38,7 @@ export const load: PageServerLoad = (event) => {
 		overdue: a.progress.overdue,
 		completedAt: a.progress.completedAt
 	}));
-	const attempts = listFinishedAttempts(store, [user.id]);
+	const attempts = progress.attempts;
 	return {
 		view,
 		assignments,

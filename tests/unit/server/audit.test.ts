@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testStore, TEST_AUDIT_KEY } from '$tests/fixtures/db';
@@ -28,6 +28,23 @@ describe('audit log: append-only and tamper-evident', () => {
 		const { store } = storeWithRows(2);
 		expect(() => store.db.$client.prepare("UPDATE audit_log SET action = 'x' WHERE id = 1").run()).toThrow(/append-only/);
 		expect(() => store.db.$client.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
+	});
+
+	it('the checkpoint is rewritten in place after each commit, and follows a file replaced or removed meanwhile', () => {
+		const { store, cpFile } = storeWithRows(2);
+		expect(readCheckpoint(cpFile)!.count).toBe(2);
+		const size = statSync(cpFile).size;
+		mutate(store, () => audit(store, { actor: null, action: 'test.more', summary: {} }));
+		expect(readCheckpoint(cpFile)!.count).toBe(3);
+		expect(statSync(cpFile).size).toBe(size);
+		// A restore puts a copied checkpoint in place; an operator may delete it.
+		writeFileSync(`${cpFile}.new`, '{"count":1,"hash":"x","at":0}\n');
+		renameSync(`${cpFile}.new`, cpFile);
+		mutate(store, () => audit(store, { actor: null, action: 'test.more', summary: {} }));
+		expect(readCheckpoint(cpFile)!.count).toBe(4);
+		rmSync(cpFile);
+		mutate(store, () => audit(store, { actor: null, action: 'test.more', summary: {} }));
+		expect(readCheckpoint(cpFile)).toMatchObject({ count: 5, hash: rows(store).at(-1)!.hash });
 	});
 
 	it('refuses to append outside a transaction', () => {

@@ -8,6 +8,7 @@ import { irateContactStart } from '$lib/server/procedures/starts/irate-contact';
 import { PROCEDURE_UI } from '$lib/procedures/catalog';
 import { actionKey, parseStepAction, stepActions } from '$lib/procedures/step-forms';
 import { activeSteps } from '$machines/shared/steps';
+import { LIVE_EVIDENCE_VERSION } from '$lib/competency/live-evidence';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Level } from '$lib/domain/levels';
 
@@ -82,6 +83,12 @@ describe('irate contact, live: runner + sandbox world + step forms', () => {
 		expect(act(s, id, s.csr, 'nextSteps.summarised', { 'steps.0.what': 'Assistance agency calls back', 'steps.0.by': '2026-11-06' }).ok).toBe(true);
 		const done = act(s, id, s.csr, 'contact.closed', { why: 'High bill; cannot pay in full' });
 		expect(done.ok && done.run).toMatchObject({ status: 'completed', outcome: 'resolved' });
+		// Its standing as training evidence is stored when it completes.
+		expect(s.db.prepare('SELECT evidence_version AS v, evidences, not_clean AS notClean FROM procedure_runs WHERE id = ?').get(id)).toEqual({
+			v: LIVE_EVIDENCE_VERSION,
+			evidences: JSON.stringify(['C-IRATE1', 'C-COMPLAINT']),
+			notClean: '[]'
+		});
 		const notes = notesOf(s, s.holder.number);
 		expect(notes).toHaveLength(1);
 		expect(notes[0].author).toBe('csr1');

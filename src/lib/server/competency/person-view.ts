@@ -45,10 +45,17 @@ export function levelSince(store: Store, person: UserRow): string {
 	return last ? toLocal(last.at).date : person.hireDate;
 }
 
-export function personView(store: Store, personId: number, viewer: Principal, now: number, catalog: TrackerCatalog = trackerCatalog()) {
+export interface PersonViewOptions {
+	/** The person's progress when the caller has it already (progressOf). */
+	progress?: CompetencyProgress[];
+	/** Build the evidence links (default); pages that show no evidence skip them. */
+	evidence?: boolean;
+}
+
+export function personView(store: Store, personId: number, viewer: Principal, now: number, catalog: TrackerCatalog = trackerCatalog(), opts: PersonViewOptions = {}) {
 	const person = findUserById(store, personId);
 	if (!person) return null;
-	const progress = progressFor(store, personId, { now, catalog });
+	const progress = opts.progress ?? progressFor(store, personId, { now, catalog });
 	const next = nextLevel(person.level);
 	const upTo: Level = next ?? person.level;
 	const trainee = { id: person.id, level: person.level };
@@ -72,7 +79,7 @@ export function personView(store: Store, personId: number, viewer: Principal, no
 				statusLabel: STATUS_LABELS[p.result.status],
 				tally: p.result.tally,
 				observationOnly: p.needed.observationOnly,
-				evidence: links(p, catalog),
+				evidence: opts.evidence === false ? [] : links(p, catalog),
 				signoff: p.signoff,
 				revisionChanges: p.result.revisionChanges,
 				lapsesAt: p.result.lapsesAt,

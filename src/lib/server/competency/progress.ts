@@ -9,7 +9,7 @@ import { competencyStatus, type StatusResult } from '$lib/competency/status';
 import { policy } from '$lib/policy/settings';
 import { PROCEDURES } from '$machines/registry';
 import type { Store } from '../store';
-import { listCompletedRuns, listFinishedAttempts, listObservations, type UserAttempt, type UserRun } from '../repos/training-evidence';
+import { listCompletedRuns, listFinishedAttempts, listObservations, summariseFinishedAttempts, type UserAttempt, type UserRun } from '../repos/training-evidence';
 import { listActiveSignoffs, listOpenRequests, type UserSignoff } from '../repos/signoffs';
 import { currentFramework } from './framework-store';
 import { trackerCatalog, type TrackerCatalog } from './catalog';
@@ -23,6 +23,12 @@ export interface ProgressOptions {
 	/** The procedure registry (tests pass one with a raised revision). */
 	procedures?: ProcedureRevisions;
 	lapseDays?: number;
+	/**
+	 * Statuses only (team matrix, readiness, who may run alone): attempts and live runs are read
+	 * condensed (summariseFinishedAttempts, listCompletedRuns), so statuses and tallies are exact but
+	 * evidence lists hold stand-ins — never show them.
+	 */
+	statusOnly?: boolean;
 }
 
 export interface CompetencyProgress {
@@ -47,16 +53,30 @@ export function progressOf(store: Store, userIds: readonly number[], opts: Progr
 	const framework = opts.framework ?? currentFramework(store);
 	const procedures = opts.procedures ?? (PROCEDURES as ProcedureRevisions);
 	const lapseDays = opts.lapseDays ?? policy.competency.lapseDays;
-	const attempts = listFinishedAttempts(store, userIds);
-	const runs = listCompletedRuns(store, userIds);
+	const attempts = opts.statusOnly ? summariseFinishedAttempts(store, userIds) : listFinishedAttempts(store, userIds);
+	const runs = listCompletedRuns(store, userIds, { condensed: opts.statusOnly });
 	const observations = listObservations(store, userIds);
 	const signoffs = listActiveSignoffs(store, userIds);
 	const requests = new Set(listOpenRequests(store).map((r) => `${r.userId}:${r.competencyId}`));
 	const items = new Map<number, CompetencyProgress[]>();
+	// Each person's share, in one pass over each list (a team's lists run to thousands).
+	const byPerson = <T>(list: readonly T[], key: (x: T) => number) => {
+		const m = new Map<number, T[]>();
+		for (const x of list) {
+			const k = key(x);
+			const l = m.get(k);
+			if (l) l.push(x);
+			else m.set(k, [x]);
+		}
+		return m;
+	};
+	const attemptsOf = byPerson(attempts, (x) => x.userId);
+	const runsOf = byPerson(runs, (x) => x.ownerId);
+	const observationsOf = byPerson(observations, (x) => x.userId);
 	for (const userId of userIds) {
-		const a = attempts.filter((x) => x.userId === userId);
-		const r = runs.filter((x) => x.ownerId === userId);
-		const o = observations.filter((x) => x.userId === userId);
+		const a = attemptsOf.get(userId) ?? [];
+		const r = runsOf.get(userId) ?? [];
+		const o = observationsOf.get(userId) ?? [];
 		items.set(
 			userId,
 			COMPETENCIES.map((c) => {
@@ -81,7 +101,7 @@ export function progressFor(store: Store, userId: number, opts: ProgressOptions)
 
 /** Competencies a person holds with a current sign-off (the one-level-early live privilege). */
 export function currentSignoffsOf(store: Store, userId: number, now: number): string[] {
-	return progressFor(store, userId, { now })
+	return progressFor(store, userId, { now, statusOnly: true })
 		.filter((p) => p.result.current)
 		.map((p) => p.competency.id);
 }

@@ -16,7 +16,7 @@ export function promote(store: Store, by: SessionUser, userId: number, form: { t
 		if (!person) return { ok: false, status: 404, message: 'No such person.' };
 		const d = decide(by, 'promotion.record', { trainee: { id: person.id, level: person.level } });
 		if (!d.allowed) return { ok: false, status: 403, message: d.reason };
-		const held = new Set(progressFor(store, userId, { ...opts, now: at }).filter((p) => p.result.held).map((p) => p.competency.id));
+		const held = new Set(progressFor(store, userId, { ...opts, now: at, statusOnly: true }).filter((p) => p.result.held).map((p) => p.competency.id));
 		const r = readiness(person.level, held);
 		if (!r.next || form.toLevel !== r.next) return { ok: false, status: 409, message: `${person.displayName} is a ${LEVEL_TITLES[person.level]}: the next step is ${r.next ? LEVEL_TITLES[r.next] : 'none'}. Reload the page.` };
 		if (!form.note.trim()) return { ok: false, status: 400, field: 'note', message: 'Write a note for the record.' };

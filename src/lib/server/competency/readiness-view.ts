@@ -16,7 +16,7 @@ const LADDER: Level[] = ['csr1', 'csr2', 'csr3'];
 
 export function readinessView(store: Store, now: number, catalog: TrackerCatalog = trackerCatalog()) {
 	const people = listUsers(store).filter((u) => u.active && u.teamId !== null && u.level !== 'supervisor');
-	const progress = progressOf(store, people.map((p) => p.id), { now, catalog });
+	const progress = progressOf(store, people.map((p) => p.id), { now, catalog, statusOnly: true });
 	const held = new Map(people.map((p) => [p.id, new Set((progress.items.get(p.id) ?? []).filter((x) => x.result.held).map((x) => x.competency.id))]));
 	const byLevel = LADDER.map((level) => {
 		const at = people.filter((p) => p.level === level);

@@ -5,11 +5,11 @@
 import type { Principal } from '$lib/authz/can';
 import { COMPETENCIES } from '$lib/competency/framework';
 import { STATUS_LABELS } from '$lib/competency/status';
-import { missedFaults } from '$lib/competency/recommend';
 import { LEVEL_TITLES, levelRank } from '$lib/domain/levels';
 import type { Store } from '../store';
-import { listTeams, listUsers } from '../repos/users';
+import { listTeamMembers, listTeams } from '../repos/users';
 import { listOpenRequests } from '../repos/signoffs';
+import { countMissedFaults } from '../repos/training-evidence';
 import { progressOf } from './progress';
 import { listAssignments } from './assignments';
 import { trackerCatalog, type TrackerCatalog } from './catalog';
@@ -23,14 +23,15 @@ export function teamScope(store: Store, viewer: Principal & { teamId: number | n
 
 /** Active people in scope below the viewer, with a team (admin-only accounts have none). */
 export function teamMembers(store: Store, viewer: Principal, teamId: number | null) {
-	return listUsers(store).filter((u) => u.active && u.teamId !== null && (teamId === null || u.teamId === teamId) && levelRank(u.level) < levelRank(viewer.level));
+	// The team's rows only (a supervisor's office runs to thousands of people).
+	return listTeamMembers(store, teamId).filter((u) => levelRank(u.level) < levelRank(viewer.level));
 }
 
 export function teamView(store: Store, viewer: Principal & { teamId: number | null }, requestedTeam: number | null, now: number, catalog: TrackerCatalog = trackerCatalog()) {
 	const scope = teamScope(store, viewer, requestedTeam);
 	const members = teamMembers(store, viewer, scope.teamId);
 	const ids = members.map((m) => m.id);
-	const progress = progressOf(store, ids, { now, catalog });
+	const progress = progressOf(store, ids, { now, catalog, statusOnly: true });
 	const matrix = members.map((m) => ({
 		id: m.id,
 		name: m.displayName,
@@ -52,6 +53,6 @@ export function teamView(store: Store, viewer: Principal & { teamId: number | nu
 		matrix,
 		requests: requests.map((r) => ({ ...r, title: COMPETENCIES.find((c) => c.id === r.competencyId)?.title ?? r.competencyId })),
 		overdue,
-		missed: missedFaults(progress.attempts).slice(0, 10)
+		missed: countMissedFaults(store, ids).slice(0, 10)
 	};
 }

@@ -53,17 +53,22 @@ export const accounts = sqliteTable(
 	(t) => [uniqueIndex('accounts_number_uq').on(t.number), index('accounts_customer_idx').on(t.customerId), index('accounts_premise_idx').on(t.premiseId)]
 );
 
-export const authorisedContacts = sqliteTable('authorised_contacts', {
-	id: integer('id').primaryKey(),
-	accountId: integer('account_id')
-		.notNull()
-		.references(() => accounts.id),
-	name: text('name').notNull(),
-	relationship: text('relationship').notNull(),
-	scope: text('scope', { enum: ['inquire', 'pay-and-inquire', 'full'] }).notNull(),
-	validFrom: text('valid_from').notNull(),
-	validTo: text('valid_to')
-});
+export const authorisedContacts = sqliteTable(
+	'authorised_contacts',
+	{
+		id: integer('id').primaryKey(),
+		accountId: integer('account_id')
+			.notNull()
+			.references(() => accounts.id),
+		name: text('name').notNull(),
+		relationship: text('relationship').notNull(),
+		scope: text('scope', { enum: ['inquire', 'pay-and-inquire', 'full'] }).notNull(),
+		validFrom: text('valid_from').notNull(),
+		validTo: text('valid_to')
+	},
+	// The account page and the irate-contact start read an account's contacts.
+	(t) => [index('contacts_account_idx').on(t.accountId)]
+);
 
 export const meters = sqliteTable('meters', {
 	id: integer('id').primaryKey(),

@@ -96,9 +96,23 @@ export const procedureRuns = sqliteTable(
 		outcome: text('outcome'),
 		startedAt: integer('started_at').notNull(),
 		updatedAt: integer('updated_at').notNull(),
-		completedAt: integer('completed_at')
+		completedAt: integer('completed_at'),
+		/**
+		 * A completed live run's standing as training evidence, worked out by the runner when the run
+		 * completes (nothing about the run changes after that): the competencies it evidences and why it
+		 * is not clean (JSON string[]s), under the rules of live-evidence.ts at LIVE_EVIDENCE_VERSION.
+		 * Null, or an older version, and the tracker works it out from the run itself.
+		 */
+		evidenceVersion: integer('evidence_version'),
+		evidences: text('evidences'),
+		notClean: text('not_clean')
 	},
-	(t) => [index('runs_owner_idx').on(t.ownerId, t.status), index('runs_status_idx').on(t.status, t.updatedAt)]
+	(t) => [
+		index('runs_owner_idx').on(t.ownerId, t.status),
+		index('runs_status_idx').on(t.status, t.updatedAt),
+		// A person's completed live runs as evidence, read from the index alone (never their many attempt runs' rows).
+		index('runs_evidence_idx').on(t.ownerId, t.kind, t.status, t.evidenceVersion, t.completedAt, t.id, t.procedure, t.evidences, t.notClean)
+	]
 );
 
 /** Every event sent to a run, applied or refused, in order (refused attempts are scored in training). */
@@ -122,16 +136,21 @@ export const runEvents = sqliteTable(
 );
 
 /** Incident reports (counterfeit, variance ≥ the supervisor tier, threats, short floats): office records kept across resets. */
-export const incidentReports = sqliteTable('incident_reports', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	at: integer('at').notNull(),
-	reportedBy: integer('reported_by')
-		.notNull()
-		.references(() => users.id),
-	runId: integer('run_id').references(() => procedureRuns.id),
-	accountNumber: text('account_number'),
-	summary: text('summary').notNull()
-});
+export const incidentReports = sqliteTable(
+	'incident_reports',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at').notNull(),
+		reportedBy: integer('reported_by')
+			.notNull()
+			.references(() => users.id),
+		runId: integer('run_id').references(() => procedureRuns.id),
+		accountNumber: text('account_number'),
+		summary: text('summary').notNull()
+	},
+	// Whether a live run is clean asks for its incident reports.
+	(t) => [index('incidents_run_idx').on(t.runId)]
+);
 
 /**
  * One training attempt of a scenario. Fully determined by what it stores (scenario as run, seed,
@@ -167,9 +186,25 @@ export const scenarioAttempts = sqliteTable(
 		competencies: text('competencies').notNull(),
 		/** JSON: the scorer's result (rubric items, critical errors, faults found/missed, feedback). */
 		result: text('result'),
+		/**
+		 * JSON string[]s: `result`'s faultsFound / faultsMissed, written with it when the attempt ends, so
+		 * the tracker reads a person's evidence from the covering index below, never the large row.
+		 */
+		faultsFound: text('faults_found'),
+		faultsMissed: text('faults_missed'),
 		assignmentId: integer('assignment_id'),
 		startedAt: integer('started_at').notNull(),
 		finishedAt: integer('finished_at')
 	},
-	(t) => [index('attempts_user_idx').on(t.userId, t.finishedAt), index('attempts_scenario_idx').on(t.scenarioId)]
+	(t) => [
+		index('attempts_user_idx').on(t.userId, t.finishedAt),
+		index('attempts_scenario_idx').on(t.scenarioId),
+		/**
+		 * Covering index of the tracker's evidence queries (repos/training-evidence.ts): a row holds the
+		 * resolved scenario, the policy and the log (tens of KB in overflow pages), so reading its small
+		 * columns from the table would walk those pages for every attempt of every person shown. In
+		 * person-and-scenario order, so the condensed (status-only) read groups without sorting.
+		 */
+		index('attempts_evidence_idx').on(t.userId, t.scenarioId, t.procedure, t.competencies, t.passed, t.finishedAt, t.status, t.id, t.score, t.maxScore, t.faultsFound, t.faultsMissed)
+	]
 );

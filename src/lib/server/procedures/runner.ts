@@ -4,7 +4,7 @@
  * World and saves — all in one synchronous transaction guarded by the run's row version, so a double
  * submit is refused and nothing is applied twice.
  */
-import { createActor, type AnyMachineSnapshot, type Snapshot } from 'xstate';
+import { createActor, type AnyActorRef, type AnyMachineSnapshot, type Snapshot } from 'xstate';
 import { decide } from '$lib/authz/can';
 import { whyNot } from '$machines/shared/rules';
 import { activeSteps } from '$machines/shared/steps';
@@ -16,6 +16,7 @@ import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
 import type { World } from './world';
 import { killPoint } from './kill-points';
+import { recordRunEvidence } from '../repos/training-evidence';
 
 export interface RunRow {
 	id: number;
@@ -175,53 +176,74 @@ export function sendEvent(
 		if (run.status === 'completed' || run.status === 'abandoned') throw new RunError(`This run is ${run.status === 'completed' ? 'already complete' : 'abandoned'}.`, 409);
 		if (run.version !== expectedVersion) return { ok: false, kind: 'stale', run };
 		const def = defOf(run);
-		const snap = restoreSnapshot(run);
-		const ctx = snap.context as ProcedureContextBase;
-		const step = currentStep(snap);
-		const authority = step?.authority?.[payload.type];
-		const decision = decide(by, 'run.step', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles }, authority });
-		const stamped = { ...payload, at, by: { userId: String(by.id), level: by.level, name: by.displayName } satisfies Actor };
-		if (!decision.allowed) {
-			logEvent(store, run, by, stamped, { rule: 'not-authorised', reason: decision.reason, policyRef: 'ladder' }, step?.id ?? null);
-			audit(store, { actor: actorOf(by), action: 'run.step.forbidden', target: `run:${run.id}`, summary: { type: payload.type, reason: decision.reason }, at });
-			return { ok: false, kind: 'forbidden', reason: decision.reason, run: loadRun(store, run.id)! };
-		}
-		const refusal = whyNot(snap, stamped, def.rules);
-		if (refusal) {
-			logEvent(store, run, by, stamped, refusal, step?.id ?? null);
-			audit(store, { actor: actorOf(by), action: 'run.step.refused', target: `run:${run.id}`, summary: { type: payload.type, rule: refusal.rule }, at });
-			return { ok: false, kind: 'refused', refusal, run: loadRun(store, run.id)! };
-		}
+		// One actor, restored once: checked as it stands, then sent the event.
 		const actor = createActor(def.machine, { snapshot: JSON.parse(run.snapshot) as Snapshot<unknown>, input: JSON.parse(run.input) });
 		actor.start();
-		actor.send(stamped);
-		const next = actor.getSnapshot() as AnyMachineSnapshot;
-		const persisted = actor.getPersistedSnapshot();
-		actor.stop();
-		const allEffects = (next.context as ProcedureContextBase).effects;
-		const fresh = allEffects.slice(run.effectsApplied);
-		for (const effect of fresh) world.apply(effect, { runId: run.id, at, actor: { id: by.id, username: by.username, displayName: by.displayName } });
-		const status = statusOf(next);
-		const updated = store.db.$client
-			.prepare(
-				`UPDATE procedure_runs SET snapshot = ?, step_id = ?, status = ?, outcome = ?, version = version + 1, effects_applied = ?, updated_at = ?, completed_at = ?
-				 WHERE id = ? AND version = ?`
-			)
-			.run(JSON.stringify(persisted), currentStep(next)?.id ?? null, status, outcomeOf(def, next), allEffects.length, at, status === 'completed' ? at : null, run.id, expectedVersion);
-		if (updated.changes !== 1) throw new RunError('This step was just submitted from somewhere else.', 409);
-		logEvent(store, run, by, stamped, null, step?.id ?? null);
-		audit(store, {
-			actor: actorOf(by),
-			action: 'run.step',
-			target: `run:${run.id}`,
-			summary: { type: payload.type, step: step?.id ?? null, effects: fresh.map((e) => e.type), ...(payload.confirmedBy ? { confirmedBy: payload.confirmedBy } : {}) },
-			at
-		});
-		killPoint('before-commit', run.id, expectedVersion);
-		return { ok: true, run: loadRun(store, run.id)!, effects: fresh };
+		try {
+			return applyStep(store, world, by, run, def, actor, expectedVersion, payload, at);
+		} finally {
+			actor.stop();
+		}
 	});
 	if (result.ok) killPoint('after-commit', runId, expectedVersion);
 	return result;
+}
+
+/** sendEvent's work on the restored run, inside its transaction. */
+function applyStep(
+	store: Store,
+	world: World,
+	by: SessionUser,
+	run: RunRow,
+	def: ProcedureDef,
+	actor: AnyActorRef,
+	expectedVersion: number,
+	payload: Record<string, unknown> & { type: string },
+	at: number
+): StepResult {
+	const snap = actor.getSnapshot() as AnyMachineSnapshot;
+	const ctx = snap.context as ProcedureContextBase;
+	const step = currentStep(snap);
+	const authority = step?.authority?.[payload.type];
+	const decision = decide(by, 'run.step', { run: { ownerId: run.ownerId, supervisorId: run.supervisorId, roles: ctx.roles }, authority });
+	const stamped = { ...payload, at, by: { userId: String(by.id), level: by.level, name: by.displayName } satisfies Actor };
+	if (!decision.allowed) {
+		logEvent(store, run, by, stamped, { rule: 'not-authorised', reason: decision.reason, policyRef: 'ladder' }, step?.id ?? null);
+		audit(store, { actor: actorOf(by), action: 'run.step.forbidden', target: `run:${run.id}`, summary: { type: payload.type, reason: decision.reason }, at });
+		return { ok: false, kind: 'forbidden', reason: decision.reason, run: loadRun(store, run.id)! };
+	}
+	const refusal = whyNot(snap, stamped, def.rules);
+	if (refusal) {
+		logEvent(store, run, by, stamped, refusal, step?.id ?? null);
+		audit(store, { actor: actorOf(by), action: 'run.step.refused', target: `run:${run.id}`, summary: { type: payload.type, rule: refusal.rule }, at });
+		return { ok: false, kind: 'refused', refusal, run: loadRun(store, run.id)! };
+	}
+	actor.send(stamped);
+	const next = actor.getSnapshot() as AnyMachineSnapshot;
+	const persisted = actor.getPersistedSnapshot();
+	const allEffects = (next.context as ProcedureContextBase).effects;
+	const fresh = allEffects.slice(run.effectsApplied);
+	for (const effect of fresh) world.apply(effect, { runId: run.id, at, actor: { id: by.id, username: by.username, displayName: by.displayName } });
+	const status = statusOf(next);
+	const updated = store.db.$client
+		.prepare(
+			`UPDATE procedure_runs SET snapshot = ?, step_id = ?, status = ?, outcome = ?, version = version + 1, effects_applied = ?, updated_at = ?, completed_at = ?
+			 WHERE id = ? AND version = ?`
+		)
+		.run(JSON.stringify(persisted), currentStep(next)?.id ?? null, status, outcomeOf(def, next), allEffects.length, at, status === 'completed' ? at : null, run.id, expectedVersion);
+	if (updated.changes !== 1) throw new RunError('This step was just submitted from somewhere else.', 409);
+	logEvent(store, run, by, stamped, null, step?.id ?? null);
+	// A completed live run is final: its standing as training evidence is stored with it now.
+	if (status === 'completed' && run.kind === 'live') recordRunEvidence(store, run.id);
+	audit(store, {
+		actor: actorOf(by),
+		action: 'run.step',
+		target: `run:${run.id}`,
+		summary: { type: payload.type, step: step?.id ?? null, effects: fresh.map((e) => e.type), ...(payload.confirmedBy ? { confirmedBy: payload.confirmedBy } : {}) },
+		at
+	});
+	killPoint('before-commit', run.id, expectedVersion);
+	return { ok: true, run: loadRun(store, run.id)!, effects: fresh };
 }
 
 /** Abandons a run with a reason (e.g. the customer left, or "sandbox reset"). */

@@ -13,6 +13,21 @@ import { PROCEDURE_STARTS } from './starts';
 import { RunError, startRun } from './runner';
 import { currentSignoffsOf } from '../competency/progress';
 
+/**
+ * The person with their current sign-offs, which let them run a procedure alone one level early
+ * (can.ts liveRunMode). Worked out only if a rule asks (it reads all their training evidence), and once.
+ */
+export function withCurrentSignoffs(store: Store, signedIn: SessionUser, at: number): SessionUser & Principal {
+	let held: string[] | undefined;
+	return {
+		...signedIn,
+		get currentSignoffs() {
+			held ??= currentSignoffsOf(store, signedIn.id, at);
+			return held;
+		}
+	};
+}
+
 /** `field`: 'subject', 'supervisor' or the name of the start question the message is about. */
 export type StartOutcome = { ok: true; runId: number } | { ok: false; status: 400 | 403 | 404 | 409; message: string; field?: string };
 
@@ -25,8 +40,7 @@ export function startProcedure(
 ): StartOutcome {
 	const def = procedureDef(key);
 	if (!def) return { ok: false, status: 404, message: 'There is no such procedure.' };
-	// Current sign-offs let a person run a procedure alone one level early (can.ts liveRunMode).
-	const user: SessionUser & Principal = { ...signedIn, currentSignoffs: currentSignoffsOf(store, signedIn.id, at) };
+	const user = withCurrentSignoffs(store, signedIn, at);
 	const mode = liveRunMode(user, def);
 	if (!mode.mode) return { ok: false, status: 403, message: mode.decision.reason };
 	let supervisorId: number | null = null;

@@ -31,8 +31,11 @@ export function searchAccounts(store: Store, q: string, limit = 20): AccountHit[
 		(SELECT coalesce(sum(amount_cents), 0) FROM ledger_entries l WHERE l.account_id = a.id) AS balanceCents
 		FROM accounts a JOIN customers c ON c.id = a.customer_id JOIN premises p ON p.id = a.premise_id`;
 	const digits = query.replace(/[\s-]/g, '');
-	if (/^\d{2,}$/.test(digits)) {
-		const rows = db.prepare(`${base} WHERE replace(a.number, '-', '') LIKE ? ORDER BY a.number LIMIT ?`).all(`${digits}%`, limit) as AccountHit[];
+	if (/^\d{2,11}$/.test(digits)) {
+		// Numbers are stored as 100-004271-02: the typed digits with the dashes put back are a prefix,
+		// looked up as a range on accounts_number_uq (':' sorts after every digit and the dash).
+		const prefix = [digits.slice(0, 3), digits.slice(3, 9), digits.slice(9)].filter(Boolean).join('-');
+		const rows = db.prepare(`${base} WHERE a.number >= ? AND a.number < ? ORDER BY a.number LIMIT ?`).all(prefix, `${prefix}:`, limit) as AccountHit[];
 		if (rows.length) return rows;
 	}
 	const fts = ftsQuery(query);

@@ -26,6 +26,14 @@ export function listUsers(store: Store): UserRow[] {
 	return (store.db.$client.prepare(`${SELECT} ORDER BY u.active DESC, u.display_name`).all() as Record<string, unknown>[]).map((r) => fromRow(r)!);
 }
 
+/** Active people with a team (one team's, or every team's when teamId is null), by name. */
+export function listTeamMembers(store: Store, teamId: number | null): UserRow[] {
+	const where = teamId === null ? 'u.team_id IS NOT NULL' : 'u.team_id = ?';
+	return (store.db.$client.prepare(`${SELECT} WHERE u.active = 1 AND ${where} ORDER BY u.display_name`).all(...(teamId === null ? [] : [teamId])) as Record<string, unknown>[]).map(
+		(r) => fromRow(r)!
+	);
+}
+
 export function findUserById(store: Store, id: number): UserRow | null {
 	return fromRow(store.db.$client.prepare(`${SELECT} WHERE u.id = ?`).get(id) as Record<string, unknown> | undefined);
 }

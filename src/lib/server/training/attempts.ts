@@ -273,8 +273,11 @@ export function finishAttempt(
 		const result = scoreAttempt({ scenario: s, log, machineVersion: row.machineVersion, policy: policyOf(row) });
 		const status = reason === 'timed_out' ? 'timed_out' : 'finished';
 		store.db.$client
-			.prepare('UPDATE scenario_attempts SET status = ?, events = ?, result = ?, score = ?, max_score = ?, passed = ?, finished_at = ? WHERE id = ? AND status = ?')
-			.run(status, JSON.stringify(log), JSON.stringify(result), result.total, result.max, result.passed ? 1 : 0, realNow, row.id, 'in_progress');
+			.prepare(
+				`UPDATE scenario_attempts SET status = ?, events = ?, result = ?, score = ?, max_score = ?, passed = ?, finished_at = ?, faults_found = ?, faults_missed = ?
+				 WHERE id = ? AND status = ?`
+			)
+			.run(status, JSON.stringify(log), JSON.stringify(result), result.total, result.max, result.passed ? 1 : 0, realNow, JSON.stringify(result.faultsFound), JSON.stringify(result.faultsMissed), row.id, 'in_progress');
 		const run = loadRun(store, row.runId!);
 		if (run && run.status !== 'completed' && run.status !== 'abandoned')
 			store.db.$client.prepare("UPDATE procedure_runs SET status = 'abandoned', abandon_reason = 'training attempt ended', version = version + 1, updated_at = ? WHERE id = ?").run(realNow, run.id);

@@ -6,7 +6,7 @@
 import type { Effect } from '$machines/shared/types';
 import type { Check, Match, ResolvedScenario } from '$scenarios/schema';
 import type { LogEntry, MachineEntry } from './log';
-import { deref, getPath, isRef } from './resolve';
+import { getPath, isRef, lookup } from './resolve';
 import type { WorldState } from './world-state';
 
 export interface Facts {
@@ -31,26 +31,26 @@ function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 const num = (v: unknown, s: Facts): number | null => {
-	const x = isRef(v) ? deref(v, s.scenario) : v;
+	const x = isRef(v) ? lookup(v, s.scenario) : v;
 	return typeof x === 'number' ? x : null;
 };
 
 /** Whether `value` matches `m` (literal, reference, operators, or a partial object match). */
 export function matches(value: unknown, m: Match | unknown, f: Facts): boolean {
 	if (m === null || typeof m !== 'object') return deepEqual(value, m);
-	if (isRef(m)) return deepEqual(value, deref(m, f.scenario));
-	if (Array.isArray(m)) return deepEqual(value, deref(m, f.scenario));
+	if (isRef(m)) return deepEqual(value, lookup(m, f.scenario));
+	if (Array.isArray(m)) return deepEqual(value, lookup(m, f.scenario));
 	const entries = Object.entries(m as Record<string, unknown>).filter(([, v]) => v !== undefined);
 	if (entries.length > 0 && entries.every(([k]) => OPERATORS.has(k))) {
 		return entries.every(([op, arg]) => {
 			switch (op) {
 				case 'eq':
-					return deepEqual(value, deref(arg, f.scenario));
+					return deepEqual(value, lookup(arg, f.scenario));
 				case 'contains':
-					if (typeof value === 'string') return value.toLowerCase().includes(String(deref(arg, f.scenario)).toLowerCase());
-					return Array.isArray(value) && value.some((x) => deepEqual(x, deref(arg, f.scenario)));
+					if (typeof value === 'string') return value.toLowerCase().includes(String(lookup(arg, f.scenario)).toLowerCase());
+					return Array.isArray(value) && value.some((x) => deepEqual(x, lookup(arg, f.scenario)));
 				case 'in':
-					return Array.isArray(arg) && arg.some((x) => deepEqual(value, deref(x, f.scenario)));
+					return Array.isArray(arg) && arg.some((x) => deepEqual(value, lookup(x, f.scenario)));
 				case 'gte': {
 					const n = num(arg, f);
 					return typeof value === 'number' && n !== null && value >= n;

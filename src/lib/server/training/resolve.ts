@@ -36,12 +36,24 @@ export const isRef = (v: unknown): v is { $ref: string } =>
 
 /** Replaces every `{ $ref }` in a template with the world's value (an unknown reference is a scenario bug: it throws). */
 export function deref(t: Template | unknown, scenario: Pick<ResolvedScenario, 'world'>): unknown {
+	return resolveRefs(t, scenario, true);
+}
+
+/**
+ * As deref, but the world's values are shared, not copied: for reading only (the scorer's checks
+ * compare with them; copying each one cost a structuredClone per check per attempt).
+ */
+export function lookup(t: Template | unknown, scenario: Pick<ResolvedScenario, 'world'>): unknown {
+	return resolveRefs(t, scenario, false);
+}
+
+function resolveRefs(t: Template | unknown, scenario: Pick<ResolvedScenario, 'world'>, copy: boolean): unknown {
 	if (isRef(t)) {
 		const v = getPath(scenario.world, t.$ref);
 		if (v === undefined) throw new Error(`Unknown scenario reference ${t.$ref}.`);
-		return structuredClone(v);
+		return copy ? structuredClone(v) : v;
 	}
-	if (Array.isArray(t)) return t.map((x) => deref(x, scenario));
-	if (t && typeof t === 'object') return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, deref(v, scenario)]));
+	if (Array.isArray(t)) return t.map((x) => resolveRefs(x, scenario, copy));
+	if (t && typeof t === 'object') return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, resolveRefs(v, scenario, copy)]));
 	return t;
 }

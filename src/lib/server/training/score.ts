@@ -6,7 +6,8 @@
  */
 import type { Policy } from '$lib/policy/settings';
 import { listSteps } from '$machines/shared/steps';
-import type { CriticalCode, ProcedureContextBase } from '$machines/shared/types';
+import type { AnyStateMachine } from 'xstate';
+import type { CriticalCode, OrderRule, ProcedureContextBase } from '$machines/shared/types';
 import type { ProcedureKey } from '$machines/registry';
 import { RUBRIC_ITEMS, type ResolvedScenario, type RubricItem } from '$scenarios/schema';
 import { holds, type Facts } from './checks';
@@ -104,6 +105,14 @@ function elapsedOf(log: readonly LogEntry[], limitMs: number): number {
 	return Math.max(0, (end ?? log[log.length - 1])?.realAt - start || 0);
 }
 
+/** A machine's soft-order rules by id (machines are module constants: read once each). */
+const orderRules = new WeakMap<AnyStateMachine, Map<string, OrderRule>>();
+function orderRulesOf(machine: AnyStateMachine): Map<string, OrderRule> {
+	let rules = orderRules.get(machine);
+	if (!rules) orderRules.set(machine, (rules = new Map(listSteps(machine).flatMap((s) => (s.order ?? []).map((o) => [o.id, o] as const)))));
+	return rules;
+}
+
 /** Scores an attempt. */
 export function scoreAttempt(input: ScoreInput): ScoreResult {
 	const { scenario, log, policy } = input;
@@ -163,8 +172,7 @@ export function scoreAttempt(input: ScoreInput): ScoreResult {
 	if (scenario.procedure === 'counter-payment' && posted?.restoration && !context.reconnect) addCritical('restoration-without-reconnect', '§6', null);
 
 	// Order: soft-order rules broken (the machine's slips and the scenario's own rules).
-	const { machine } = machineAt(scenario.procedure as ProcedureKey, input.machineVersion);
-	const machineRules = new Map(listSteps(machine).flatMap((s) => (s.order ?? []).map((o) => [o.id, o] as const)));
+	const machineRules = orderRulesOf(machineAt(scenario.procedure as ProcedureKey, input.machineVersion).machine);
 	const slips: { id: string; seq: number | null }[] = [];
 	for (const d of diffs) for (const s of d.newSlips) if (!slips.some((x) => x.id === s)) slips.push({ id: s, seq: d.seq });
 	for (const r of scenario.softOrder) if (r.brokenWhen && holds(r.brokenWhen, facts) && !slips.some((x) => x.id === r.id)) slips.push({ id: r.id, seq: null });

@@ -48,10 +48,24 @@ export const POST: RequestHandler = async ({ request }) => {
 			Number(
 				db
 					.prepare(
-						`INSERT INTO scenario_attempts (user_id, scenario_id, scenario_version, procedure, level, seed, machine_version, scenario, policy, status, score, max_score, passed, competencies, result, started_at, finished_at)
-						 VALUES (?, ?, ?, ?, ?, 1, 1, '{}', '{}', 'finished', ?, 100, ?, ?, ?, ?, ?)`
+						`INSERT INTO scenario_attempts (user_id, scenario_id, scenario_version, procedure, level, seed, machine_version, scenario, policy, status, score, max_score, passed, competencies, result, faults_found, faults_missed, started_at, finished_at)
+						 VALUES (?, ?, ?, ?, ?, 1, 1, '{}', '{}', 'finished', ?, 100, ?, ?, ?, ?, ?, ?, ?)`
 					)
-					.run(user.id, s.id, s.version, s.procedure, s.level, a.score, a.passed ? 1 : 0, JSON.stringify(s.competencies), JSON.stringify({ faultsFound: a.faultsFound, faultsMissed: a.faultsMissed }), at - 900_000, at).lastInsertRowid
+					.run(
+						user.id,
+						s.id,
+						s.version,
+						s.procedure,
+						s.level,
+						a.score,
+						a.passed ? 1 : 0,
+						JSON.stringify(s.competencies),
+						JSON.stringify({ faultsFound: a.faultsFound, faultsMissed: a.faultsMissed }),
+						JSON.stringify(a.faultsFound),
+						JSON.stringify(a.faultsMissed),
+						at - 900_000,
+						at
+					).lastInsertRowid
 			)
 		);
 	}

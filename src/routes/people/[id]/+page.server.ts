@@ -1,6 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { authorize } from '$lib/server/http/guard';
+import { idParam } from '$lib/server/http/params';
 import { getStore } from '$lib/server/store';
 import { now } from '$lib/server/clock';
 import { readForm, validate } from '$lib/server/forms';
@@ -11,6 +12,7 @@ import { promote } from '$lib/server/competency/promote';
 import { observeSchema, promoteSchema, requestSchema, revokeSchema, signoffSchema } from './schema';
 
 function personId(event: { params: { id: string } }): number {
+	// Written one way only (idParam): Number() took " 1" or "1e0" for person 1.
 	const id = idParam(event.params.id);
 	if (id === null) error(404, { message: 'No such person.' });
 	return id;

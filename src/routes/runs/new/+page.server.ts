@@ -7,8 +7,7 @@ import { liveRunMode } from '$lib/authz/can';
 import { PROCEDURES } from '$machines/registry';
 import { PROCEDURE_UI } from '$lib/procedures/catalog';
 import { PROCEDURE_STARTS } from '$lib/server/procedures/starts';
-import { startProcedure } from '$lib/server/procedures/start';
-import { currentSignoffsOf } from '$lib/server/competency/progress';
+import { startProcedure, withCurrentSignoffs } from '$lib/server/procedures/start';
 import { readForm } from '$lib/server/forms';
 import { LEVEL_TITLES } from '$lib/domain/levels';
 
@@ -24,7 +23,7 @@ const ENTRY: Record<string, { entry: string; button: string }> = {
 
 export const load: PageServerLoad = (event) => {
 	const signedIn = authorize(event, 'app.use');
-	const user = { ...signedIn, currentSignoffs: currentSignoffsOf(getStore(), signedIn.id, now()) };
+	const user = withCurrentSignoffs(getStore(), signedIn, now());
 	const only = event.url.searchParams.get('procedure');
 	const subject = event.url.searchParams.get('subject') ?? '';
 	const procedures = Object.values(PROCEDURES)
