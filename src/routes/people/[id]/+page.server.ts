@@ -5,7 +5,6 @@ import { idParam } from '$lib/server/http/params';
 import { getStore } from '$lib/server/store';
 import { now } from '$lib/server/clock';
 import { readForm, validate } from '$lib/server/forms';
-import { idParam } from '$lib/server/http/params';
 import { personView } from '$lib/server/competency/person-view';
 import { observe, requestSignoff, revoke, signOff, type Outcome } from '$lib/server/competency/signoff';
 import { promote } from '$lib/server/competency/promote';
