@@ -684,9 +684,11 @@ describe('lock-off day machine', () => {
 		const arbRun = fc
 			.tuple(fc.array(fc.tuple(arbEvent, minute), { maxLength: 40 }), fc.constantFrom('free', 'guided', 'closing'), resolution, resolution)
 			.map(([xs, mode, resA, resD]) => {
-				const sorted = [...xs].sort((a, b) => a[1] - b[1]).map(([f, m]) => f(fromLocal(DAY, m)));
+				const sorted = [...xs].sort((a, b) => a[1] - b[1]).map(([f, m], i) => f(fromLocal(DAY, m) + i)); // + i ms: no two events share an instant (same minute kept)
 				if (mode === 'free') return [ev.check(at(7)), ...sorted];
-				const field = [...morning, ev.dispatch(), ...sorted.filter((e) => e.at >= at(10) && e.at < at(15))];
+				// Field events come strictly after the dispatch: at the same millisecond a payment's place before or
+				// after the dispatch is undefined, and the "no exclusion at the moment of dispatch" check would guess.
+				const field = [...morning, ev.dispatch(), ...sorted.filter((e) => e.at > at(10) && e.at < at(15))];
 				if (mode === 'guided') return field;
 				const restore = ['A', 'D'].map((n) => ev.pull(n, 'PAID', at(15, 30), 'Reconnect: paid after the lock'));
 				return [...field, resA('A'), resD('D'), ...restore, ev.reconcile(at(16))];
