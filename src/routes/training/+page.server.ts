@@ -7,8 +7,10 @@ import { listAssignments } from '$lib/server/competency/assignments';
 import { trackerCatalog } from '$lib/server/competency/catalog';
 import { progressOf } from '$lib/server/competency/progress';
 import { recommendNext } from '$lib/competency/recommend';
-import { evidencePercent } from '$lib/charts/datasets';
+import { evidencePercent, latestPerProcedure } from '$lib/charts/datasets';
 import { PROCEDURES } from '$machines/registry';
+
+const TREND_ATTEMPTS = 20;
 
 export const load: PageServerLoad = (event) => {
 	const user = authorize(event, 'training.self');
@@ -43,7 +45,9 @@ export const load: PageServerLoad = (event) => {
 		view,
 		assignments,
 		recommended: recommendNext(attempts, catalog.scenarios, user.level),
-		scores: attempts.map((a) => ({ procedure: a.procedure, label: title(a.scenarioId), at: a.finishedAt, percent: Math.round(((a.score ?? 0) / (a.maxScore || 100)) * 100) })),
+		// A trend reads from recent work; hundreds of old attempts would only slow the page (bench: 500 per trainee).
+		scores: latestPerProcedure(attempts, TREND_ATTEMPTS).map((a) => ({ procedure: a.procedure, label: title(a.scenarioId), at: a.finishedAt, percent: Math.round(((a.score ?? 0) / (a.maxScore || 100)) * 100) })),
+		trendAttempts: TREND_ATTEMPTS,
 		procedureTitles: Object.fromEntries(Object.values(PROCEDURES).map((p) => [p.key, p.title])),
 		progress: view.competencies.map((c) => ({ id: c.id, status: c.statusLabel, percent: c.status === 'signed-off' || c.status === 'needs-refresher' || c.status === 're-certify' ? 100 : evidencePercent(c.tally) }))
 	};
