@@ -26,9 +26,12 @@ export function missedFaults(attempts: readonly AttemptRecord[]): { faultId: str
 }
 
 export function recommendNext(attempts: readonly AttemptRecord[], catalog: readonly RecommendableScenario[], level: string, limit = 3): Recommendation[] {
-	const missed = missedFaults(attempts);
+	return recommendFrom(missedFaults(attempts), new Set(attempts.filter((a) => a.passed).map((a) => a.scenarioId)), catalog, level, limit);
+}
+
+/** recommendNext from the missed-fault counts and the passed scenarios (the dashboard reads both summarised). */
+export function recommendFrom(missed: readonly { faultId: string; missed: number }[], passed: ReadonlySet<string>, catalog: readonly RecommendableScenario[], level: string, limit = 3): Recommendation[] {
 	const weight = new Map(missed.map((m) => [m.faultId, m.missed]));
-	const passed = new Set(attempts.filter((a) => a.passed).map((a) => a.scenarioId));
 	return catalog
 		.map((s, i) => {
 			const targets = s.faultIds.filter((f) => weight.has(f)).map((f) => ({ faultId: f, missed: weight.get(f)! }));

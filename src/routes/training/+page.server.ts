@@ -6,8 +6,9 @@ import { personView } from '$lib/server/competency/person-view';
 import { listAssignments } from '$lib/server/competency/assignments';
 import { trackerCatalog } from '$lib/server/competency/catalog';
 import { progressOf } from '$lib/server/competency/progress';
-import { recommendNext } from '$lib/competency/recommend';
-import { evidencePercent, latestPerProcedure } from '$lib/charts/datasets';
+import { recommendFrom } from '$lib/competency/recommend';
+import { evidencePercent } from '$lib/charts/datasets';
+import { countMissedFaults, listRecentScores } from '$lib/server/repos/training-evidence';
 import { PROCEDURES } from '$machines/registry';
 
 const TREND_ATTEMPTS = 20;
@@ -17,8 +18,9 @@ export const load: PageServerLoad = (event) => {
 	const store = getStore();
 	const at = now();
 	const catalog = trackerCatalog();
-	// One read of the evidence for the view and the page's own lists.
-	const progress = progressOf(store, [user.id], { now: at, catalog });
+	// Statuses and tallies only (the page lists no evidence): read from the attempt summaries, which
+	// also give the passed scenarios for "recommended next"; the trend reads only its latest attempts.
+	const progress = progressOf(store, [user.id], { now: at, catalog, statusOnly: true });
 	const full = personView(store, user.id, user, at, catalog, { progress: progress.items.get(user.id), evidence: false })!;
 	// Only what the page shows: all page data is serialised into the HTML for hydration.
 	const view = {
@@ -40,13 +42,13 @@ export const load: PageServerLoad = (event) => {
 		overdue: a.progress.overdue,
 		completedAt: a.progress.completedAt
 	}));
-	const attempts = progress.attempts;
+	const passed = new Set(progress.attempts.filter((a) => a.passed).map((a) => a.scenarioId));
 	return {
 		view,
 		assignments,
-		recommended: recommendNext(attempts, catalog.scenarios, user.level),
+		recommended: recommendFrom(countMissedFaults(store, [user.id]), passed, catalog.scenarios, user.level),
 		// A trend reads from recent work; hundreds of old attempts would only slow the page (bench: 500 per trainee).
-		scores: latestPerProcedure(attempts, TREND_ATTEMPTS).map((a) => ({ procedure: a.procedure, label: title(a.scenarioId), at: a.finishedAt, percent: Math.round(((a.score ?? 0) / (a.maxScore || 100)) * 100) })),
+		scores: listRecentScores(store, user.id, TREND_ATTEMPTS).map((a) => ({ procedure: a.procedure, label: title(a.scenarioId), at: a.finishedAt, percent: Math.round(((a.score ?? 0) / (a.maxScore || 100)) * 100) })),
 		trendAttempts: TREND_ATTEMPTS,
 		procedureTitles: Object.fromEntries(Object.values(PROCEDURES).map((p) => [p.key, p.title])),
 		progress: view.competencies.map((c) => ({ id: c.id, status: c.statusLabel, percent: c.status === 'signed-off' || c.status === 'needs-refresher' || c.status === 're-certify' ? 100 : evidencePercent(c.tally) }))

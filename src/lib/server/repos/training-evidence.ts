@@ -55,20 +55,18 @@ export const SOME_FAULT_FOUND = '(a fault found)';
  * alone): per person, scenario and competency list, one passed attempt standing for all the passed ones
  * (the latest; "found a fault" when any of them did) and one for all the others. Distinct scenarios,
  * scenarios with a fault found, the last practice and whether there is any evidence come out as from
- * the full list; SQLite aggregates from the covering index instead of handing every attempt to JS.
+ * the full list. Read from attempt_summaries, which triggers on scenario_attempts keep (migration
+ * 0009), so a team's dashboard reads a row per person and scenario rather than every attempt.
  * Not for showing attempts (scores and faults are not kept).
  */
 export function summariseFinishedAttempts(store: Store, userIds: readonly number[]): UserAttempt[] {
 	if (userIds.length === 0) return [];
 	const groups = store.db.$client
 		.prepare(
-			`SELECT user_id AS userId, scenario_id AS scenarioId, procedure, competencies,
-				max(CASE WHEN passed = 1 THEN id END) AS passedId, max(CASE WHEN passed = 1 THEN finished_at END) AS passedAt,
-				max(passed = 1 AND faults_found IS NOT NULL AND faults_found <> '[]') AS faultFound,
-				max(CASE WHEN passed IS NOT 1 THEN id END) AS failedId, max(CASE WHEN passed IS NOT 1 THEN finished_at END) AS failedAt
-			 FROM scenario_attempts INDEXED BY attempts_evidence_idx
-			 WHERE user_id IN (${placeholders(userIds.length)}) AND finished_at IS NOT NULL AND status IN ('finished', 'timed_out')
-			 GROUP BY user_id, scenario_id, procedure, competencies`
+			`SELECT user_id AS userId, scenario_id AS scenarioId, procedure, competencies, passed_id AS passedId, passed_at AS passedAt,
+				fault_found AS faultFound, failed_id AS failedId, failed_at AS failedAt
+			 FROM attempt_summaries WHERE user_id IN (${placeholders(userIds.length)})
+			 ORDER BY user_id, scenario_id, procedure, competencies`
 		)
 		.all(...userIds) as {
 		userId: number;
@@ -82,26 +80,59 @@ export function summariseFinishedAttempts(store: Store, userIds: readonly number
 		failedAt: number | null;
 	}[];
 	const out: UserAttempt[] = [];
+	// A handful of distinct competency lists across a team's rows: parse each once.
+	const parsed = new Map<string, string[]>();
 	for (const g of groups) {
-		const base = { userId: g.userId, scenarioId: g.scenarioId, procedure: g.procedure, competencies: strings(g.competencies), score: null, maxScore: null, faultsMissed: [] };
-		if (g.passedId !== null) out.push({ ...base, id: g.passedId, passed: true, finishedAt: g.passedAt!, faultsFound: g.faultFound ? [SOME_FAULT_FOUND] : [] });
-		if (g.failedId !== null) out.push({ ...base, id: g.failedId, passed: false, finishedAt: g.failedAt!, faultsFound: [] });
+		let competencies = parsed.get(g.competencies);
+		if (!competencies) parsed.set(g.competencies, (competencies = strings(g.competencies)));
+		const at = (id: number, passed: boolean, finishedAt: number, faultsFound: string[]): UserAttempt => ({
+			id,
+			userId: g.userId,
+			scenarioId: g.scenarioId,
+			procedure: g.procedure,
+			passed,
+			competencies: [...competencies],
+			finishedAt,
+			score: null,
+			maxScore: null,
+			faultsFound,
+			faultsMissed: []
+		});
+		if (g.passedId !== null) out.push(at(g.passedId, true, g.passedAt!, g.faultFound ? [SOME_FAULT_FOUND] : []));
+		if (g.failedId !== null) out.push(at(g.failedId, false, g.failedAt!, []));
 	}
 	return out;
 }
 
-/** How often each fault was missed in the people's finished attempts, most missed first (as recommend.ts's missedFaults). */
+/**
+ * How often each fault was missed in the people's finished attempts, most missed first (as recommend.ts's
+ * missedFaults), from missed_fault_counts (kept by the same triggers as attempt_summaries).
+ */
 export function countMissedFaults(store: Store, userIds: readonly number[]): { faultId: string; missed: number }[] {
 	if (userIds.length === 0) return [];
 	const rows = store.db.$client
-		.prepare(
-			`SELECT f.value AS faultId, count(*) AS missed FROM scenario_attempts a INDEXED BY attempts_evidence_idx, json_each(a.faults_missed) f
-			 WHERE a.user_id IN (${placeholders(userIds.length)}) AND a.finished_at IS NOT NULL AND a.status IN ('finished', 'timed_out')
-			   AND a.faults_missed <> '[]' AND json_valid(a.faults_missed) AND f.type = 'text'
-			 GROUP BY f.value`
-		)
+		.prepare(`SELECT fault_id AS faultId, sum(missed) AS missed FROM missed_fault_counts WHERE user_id IN (${placeholders(userIds.length)}) GROUP BY fault_id`)
 		.all(...userIds) as { faultId: string; missed: number }[];
 	return rows.sort((a, b) => b.missed - a.missed || a.faultId.localeCompare(b.faultId));
+}
+
+export type ScorePoint = Pick<UserAttempt, 'procedure' | 'scenarioId' | 'finishedAt' | 'score' | 'maxScore'>;
+
+/**
+ * A person's latest `perProcedure` finished attempts of each procedure, oldest first (as
+ * latestPerProcedure over listFinishedAttempts), for the score trend — from the covering index.
+ */
+export function listRecentScores(store: Store, userId: number, perProcedure: number): ScorePoint[] {
+	return store.db.$client
+		.prepare(
+			`SELECT procedure, scenarioId, finishedAt, score, maxScore FROM (
+				SELECT procedure, scenario_id AS scenarioId, finished_at AS finishedAt, score, max_score AS maxScore, id,
+					row_number() OVER (PARTITION BY procedure ORDER BY finished_at DESC, id DESC) AS k
+				FROM scenario_attempts INDEXED BY attempts_evidence_idx
+				WHERE user_id = ? AND finished_at IS NOT NULL AND status IN ('finished', 'timed_out'))
+			 WHERE k <= ? ORDER BY finishedAt, id`
+		)
+		.all(userId, perProcedure) as ScorePoint[];
 }
 
 export type UserRun = RunRecord & { ownerId: number };
