@@ -12,20 +12,6 @@ export interface ScorePoint {
 	percent: number;
 }
 
-/** The last `n` points of each procedure, in their original order (a trend reads from recent attempts). */
-export function latestPerProcedure<T extends { procedure: string }>(points: readonly T[], n: number): T[] {
-	const left = new Map<string, number>();
-	const kept: T[] = [];
-	for (let i = points.length - 1; i >= 0; i--) {
-		const k = points[i].procedure;
-		const room = left.get(k) ?? n;
-		if (room <= 0) continue;
-		left.set(k, room - 1);
-		kept.push(points[i]);
-	}
-	return kept.reverse();
-}
-
 /** Score trend per procedure: one line per procedure, x = the nth attempt of that procedure. */
 export function scoreTrend(points: readonly ScorePoint[], titles: Record<string, string>): ChartConfiguration<'line'> {
 	const procedures = [...new Set(points.map((p) => p.procedure))];

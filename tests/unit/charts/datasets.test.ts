@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { latestPerProcedure, scoreTrend } from '$lib/charts/datasets';
+import { scoreTrend } from '$lib/charts/datasets';
+import { latestPerProcedure } from '$tests/fixtures/trend';
 
 const pt = (procedure: string, percent: number) => ({ procedure, percent, label: `${procedure} ${percent}`, at: percent });
 

@@ -120,7 +120,7 @@ export type ScorePoint = Pick<UserAttempt, 'procedure' | 'scenarioId' | 'finishe
 
 /**
  * A person's latest `perProcedure` finished attempts of each procedure, oldest first (as
- * latestPerProcedure over listFinishedAttempts), for the score trend — from the covering index.
+ * tests/fixtures/trend.ts over listFinishedAttempts), for the score trend — from the covering index.
  */
 export function listRecentScores(store: Store, userId: number, perProcedure: number): ScorePoint[] {
 	return store.db.$client

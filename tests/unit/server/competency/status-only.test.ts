@@ -5,7 +5,7 @@ import { progressOf } from '$lib/server/competency/progress';
 import { signOff } from '$lib/server/competency/signoff';
 import { countMissedFaults, listCompletedRuns, listFinishedAttempts, listRecentScores, recordRunEvidence } from '$lib/server/repos/training-evidence';
 import { missedFaults, recommendFrom, recommendNext } from '$lib/competency/recommend';
-import { latestPerProcedure } from '$lib/charts/datasets';
+import { latestPerProcedure } from '$tests/fixtures/trend';
 import { publishRequirement } from '$lib/server/competency/framework-store';
 import type { Store } from '$lib/server/store';
 import { readFileSync } from 'node:fs';
