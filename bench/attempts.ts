@@ -13,10 +13,17 @@ import { createStore } from '../src/lib/server/store';
 import { insertUser } from '../src/lib/server/repos/users';
 import { SCENARIOS } from '../src/scenarios/index';
 import { runPath } from '../src/lib/server/training/paths';
+import { storeInputs } from '../src/lib/server/training/repo';
 
-/** One finished attempt as stored: its scenario_attempts columns and its run's procedure_runs columns. */
+/**
+ * One finished attempt as stored: its scenario_attempts columns, its resolved scenario and policy
+ * snapshot (JSON; the sample database's definition and policy ids mean nothing elsewhere), and its
+ * run's procedure_runs columns.
+ */
 export interface SampleAttempt {
 	attempt: Record<string, unknown>;
+	scenario: string;
+	policy: string;
 	run: Record<string, unknown>;
 	/** Machine events the replay sends (applied ones), and log entries. */
 	appliedEvents: number;
@@ -39,7 +46,7 @@ export function sampleAttempts(seeds: number): SampleAttempt[] {
 				const a = db.prepare('SELECT * FROM scenario_attempts WHERE id = ?').get(attempt.id) as Record<string, unknown>;
 				const r = db.prepare('SELECT * FROM procedure_runs WHERE id = ?').get(attempt.runId) as Record<string, unknown>;
 				const log = JSON.parse(attempt.events!) as { kind: string; applied?: boolean }[];
-				out.push({ attempt: a, run: r, appliedEvents: log.filter((e) => e.kind === 'machine' && e.applied).length, entries: log.length });
+				out.push({ attempt: a, scenario: attempt.scenario, policy: attempt.policy, run: r, appliedEvents: log.filter((e) => e.kind === 'machine' && e.applied).length, entries: log.length });
 			}
 	db.close();
 	return out;
@@ -57,17 +64,21 @@ export function insertAttempts(db: Database.Database, staffIds: readonly number[
 		 VALUES (?, ?, ?, ?, NULL, ?, 'attempt', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	const attempt = db.prepare(
-		`INSERT INTO scenario_attempts (user_id, scenario_id, scenario_version, procedure, level, seed, machine_version, scenario, policy, run_id, status, events, score, max_score, passed, competencies, result, faults_found, faults_missed, assignment_id, started_at, finished_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`
+		`INSERT INTO scenario_attempts (user_id, scenario_id, scenario_version, procedure, level, seed, machine_version, definition_id, world, policy_id, run_id, status, events, score, max_score, passed, competencies, result, faults_found, faults_missed, assignment_id, started_at, finished_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`
 	);
+	// Each sample's definition, world and policy, stored the way the app stores an attempt's.
+	const inputs = db.transaction(() => samples.map((x) => storeInputs(db, JSON.parse(x.scenario), JSON.parse(x.policy))))();
 	const batch = 20_000;
 	for (let start = 0; start < count; start += batch) {
 		db.transaction(() => {
 			for (let i = start; i < Math.min(count, start + batch); i++) {
 				// Written person by person (their index entries then go in order, much faster than at
 				// random); consecutive attempts take different samples, so each person gets a mix.
-				const s = samples[(i * 31) % samples.length];
+				const k = (i * 31) % samples.length;
+				const s = samples[k];
 				const a = s.attempt;
+				const { definitionId, world, policyId } = inputs[k];
 				const r = s.run;
 				const user = staffIds[Math.min(staffIds.length - 1, Math.floor((i * staffIds.length) / count))];
 				const startedAt = now - (i % 540) * DAY - (i % 9973) * 1000;
@@ -77,7 +88,7 @@ export function insertAttempts(db: Database.Database, staffIds: readonly number[
 					run.run(r.procedure, r.machine_version, r.revision, user, r.status, r.abandon_reason, r.subject, r.input, r.snapshot, r.step_id, r.version, r.effects_applied, r.outcome, startedAt, finishedAt, r.completed_at === null ? null : finishedAt)
 						.lastInsertRowid
 				);
-				attempt.run(user, a.scenario_id, a.scenario_version, a.procedure, a.level, a.seed, a.machine_version, a.scenario, a.policy, runId, a.status, a.events, a.score, a.max_score, a.passed, a.competencies, a.result, a.faults_found, a.faults_missed, startedAt, finishedAt);
+				attempt.run(user, a.scenario_id, a.scenario_version, a.procedure, a.level, a.seed, a.machine_version, definitionId, world, policyId, runId, a.status, a.events, a.score, a.max_score, a.passed, a.competencies, a.result, a.faults_found, a.faults_missed, startedAt, finishedAt);
 			}
 		})();
 		onProgress?.(Math.min(count, start + batch));

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import Database from 'better-sqlite3';
 import { replay, type ReplayInput } from '../src/lib/server/training/replay';
+import { storedInputReader, type StoredInputRow } from '../src/lib/server/training/repo';
 
 export interface ReplayResult {
 	attempts: number;
@@ -23,10 +24,13 @@ export interface ReplayResult {
 export function measureReplay(file: string, opts: { seconds: number; sample: number }): ReplayResult {
 	const db = new Database(file, { readonly: true });
 	const rows = db
-		.prepare('SELECT scenario, policy, events, machine_version AS machineVersion FROM scenario_attempts WHERE events IS NOT NULL ORDER BY id LIMIT ?')
-		.all(opts.sample) as { scenario: string; policy: string; events: string; machineVersion: number }[];
+		.prepare(
+			'SELECT definition_id AS definitionId, seed, world, policy_id AS policyId, events, machine_version AS machineVersion FROM scenario_attempts WHERE events IS NOT NULL ORDER BY id LIMIT ?'
+		)
+		.all(opts.sample) as (StoredInputRow & { events: string; machineVersion: number })[];
+	const inputsOf = storedInputReader(db);
+	const inputs: ReplayInput[] = rows.map((r) => ({ ...inputsOf(r), log: JSON.parse(r.events), machineVersion: r.machineVersion }));
 	db.close();
-	const inputs: ReplayInput[] = rows.map((r) => ({ scenario: JSON.parse(r.scenario), policy: JSON.parse(r.policy), log: JSON.parse(r.events), machineVersion: r.machineVersion }));
 	const applied = inputs.map((i) => i.log.filter((e) => e.kind === 'machine' && e.applied).length);
 	// Warm up the JIT on every procedure.
 	for (const i of inputs.slice(0, 500)) replay(i);

@@ -153,10 +153,37 @@ export const incidentReports = sqliteTable(
 );
 
 /**
- * One training attempt of a scenario. Fully determined by what it stores (scenario as run, seed,
- * machine version, policy snapshot, event log), so it re-scores and replays without its world.
- * While in progress its steps live in a procedure_runs row (`run_id`); when it ends the event log is
- * compacted into `events` here. Evidence for the competency tracker: passed attempts of distinct scenarios.
+ * A scenario's data as attempts ran it, less the world its seed draws: the same for every attempt of
+ * a scenario version, so it is stored once and attempts refer to it (it is most of a resolved scenario).
+ */
+export const scenarioDefinitions = sqliteTable(
+	'scenario_definitions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		scenarioId: text('scenario_id').notNull(),
+		version: integer('version').notNull(),
+		/** JSON: the resolved scenario without `seed` and `world`, keys in resolved order. */
+		data: text('data').notNull()
+	},
+	(t) => [uniqueIndex('scenario_definitions_data_uq').on(t.data)]
+);
+
+/** A policy settings snapshot as attempts ran under it, stored once per distinct snapshot. */
+export const policySnapshots = sqliteTable(
+	'policy_snapshots',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		policy: text('policy').notNull()
+	},
+	(t) => [uniqueIndex('policy_snapshots_policy_uq').on(t.policy)]
+);
+
+/**
+ * One training attempt of a scenario. Fully determined by what it stores (scenario definition and
+ * the world its seed drew, machine version, policy snapshot, event log), so it re-scores and replays
+ * without its world. While in progress its steps live in a procedure_runs row (`run_id`); when it
+ * ends the event log is compacted into `events` here. Evidence for the competency tracker: passed
+ * attempts of distinct scenarios.
  */
 export const scenarioAttempts = sqliteTable(
 	'scenario_attempts',
@@ -172,9 +199,10 @@ export const scenarioAttempts = sqliteTable(
 		level: text('level').notNull(),
 		seed: integer('seed').notNull(),
 		machineVersion: integer('machine_version').notNull(),
-		/** The resolved scenario (its full data as run) and the policy snapshot, as JSON. */
-		scenario: text('scenario').notNull(),
-		policy: text('policy').notNull(),
+		/** The resolved scenario is its definition plus `seed` and `world` (JSON); see training/repo.ts. */
+		definitionId: integer('definition_id').references(() => scenarioDefinitions.id),
+		world: text('world'),
+		policyId: integer('policy_id').references(() => policySnapshots.id),
 		runId: integer('run_id').references(() => procedureRuns.id),
 		status: text('status', { enum: ['in_progress', 'finished', 'timed_out', 'abandoned'] }).notNull(),
 		/** Compacted event log once the attempt has ended (JSON array). */

@@ -22,7 +22,7 @@ import type { SessionUser } from '../auth/session';
 import { loadRun, restoreSnapshot, RunError, sendEvent, startRun, type StepResult } from '../procedures/runner';
 import { currentTurn, moodBand } from './dialogue';
 import type { LogActor, LogEntry } from './log';
-import { appendEntry, loadAttempt, logOf, policyOf, resolvedOf, type AttemptRow } from './repo';
+import { appendEntry, loadAttempt, logOf, policyOf, resolvedOf, storeInputs, type AttemptRow } from './repo';
 import { deref, resolveScenario } from './resolve';
 import { scoreAttempt } from './score';
 import { AttemptWorldError, attemptWorld, worldAfter } from './world-state';
@@ -94,12 +94,13 @@ export function startAttempt(store: Store, user: SessionUser, scenarioId: string
 	const trainee = traineePrincipal(user, resolved.level);
 	return mutate(store, () => {
 		const run = startRun(store, trainee, def.key, resolved.world.machineInput, { subject: resolved.world.subject, at: scenarioStartAt(resolved), kind: 'attempt' });
+		const inputs = storeInputs(store.db.$client, resolved, currentPolicy);
 		const info = store.db.$client
 			.prepare(
-				`INSERT INTO scenario_attempts (user_id, scenario_id, scenario_version, procedure, level, seed, machine_version, scenario, policy, run_id, status, competencies, started_at)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?)`
+				`INSERT INTO scenario_attempts (user_id, scenario_id, scenario_version, procedure, level, seed, machine_version, definition_id, world, policy_id, run_id, status, competencies, started_at)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_progress', ?, ?)`
 			)
-			.run(user.id, resolved.id, resolved.version, resolved.procedure, resolved.level, seed, def.machineVersion, JSON.stringify(resolved), JSON.stringify(currentPolicy), run.id, JSON.stringify(resolved.competencies), opts.now);
+			.run(user.id, resolved.id, resolved.version, resolved.procedure, resolved.level, seed, def.machineVersion, inputs.definitionId, inputs.world, inputs.policyId, run.id, JSON.stringify(resolved.competencies), opts.now);
 		const id = Number(info.lastInsertRowid);
 		const row = loadAttempt(store, id)!;
 		appendEntry(store, id, { kind: 'start', realAt: opts.now, at: scenarioStartAt(resolved), data: { scenarioId: resolved.id, version: resolved.version, seed, level: resolved.level } });

@@ -1,4 +1,5 @@
 /** Reading and writing training attempts: the attempt row, its log (live or compacted), comments and lists. */
+import type Database from 'better-sqlite3';
 import type { Policy } from '$lib/policy/settings';
 import type { ResolvedScenario } from '$scenarios/schema';
 import type { Store } from '../store';
@@ -29,12 +30,67 @@ export interface AttemptRow {
 	finishedAt: number | null;
 }
 
-const SELECT = `SELECT id, user_id AS userId, scenario_id AS scenarioId, scenario_version AS scenarioVersion, procedure, level, seed,
-	machine_version AS machineVersion, scenario, policy, run_id AS runId, status, events, score, max_score AS maxScore, passed, competencies,
-	result, assignment_id AS assignmentId, started_at AS startedAt, finished_at AS finishedAt FROM scenario_attempts`;
+// The resolved scenario is put back together here from its shared definition and the attempt's own
+// seed and world (json_set appends them last, as resolveScenario orders them).
+const SELECT = `SELECT a.id, a.user_id AS userId, a.scenario_id AS scenarioId, a.scenario_version AS scenarioVersion, a.procedure, a.level, a.seed,
+	a.machine_version AS machineVersion, json_set(d.data, '$.seed', a.seed, '$.world', json(a.world)) AS scenario, p.policy, a.run_id AS runId,
+	a.status, a.events, a.score, a.max_score AS maxScore, a.passed, a.competencies, a.result, a.assignment_id AS assignmentId,
+	a.started_at AS startedAt, a.finished_at AS finishedAt
+	FROM scenario_attempts a JOIN scenario_definitions d ON d.id = a.definition_id JOIN policy_snapshots p ON p.id = a.policy_id`;
 
 export function loadAttempt(store: Store, id: number): AttemptRow | null {
-	return (store.db.$client.prepare(`${SELECT} WHERE id = ?`).get(id) as AttemptRow | undefined) ?? null;
+	return (store.db.$client.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AttemptRow | undefined) ?? null;
+}
+
+/** Where an attempt's resolved scenario and policy snapshot are stored (scenario_attempts columns). */
+export interface StoredInputs {
+	definitionId: number;
+	world: string;
+	policyId: number;
+}
+
+/**
+ * Stores what an attempt runs on, inside the caller's transaction: the scenario's definition and the
+ * policy snapshot once each (attempts share them), and returns them with the world the seed drew,
+ * which is the attempt's own.
+ */
+export function storeInputs(db: Database.Database, resolved: ResolvedScenario, policy: Policy): StoredInputs {
+	const { seed: _seed, world, ...definition } = resolved;
+	const data = JSON.stringify(definition);
+	const policyJson = JSON.stringify(policy);
+	db.prepare('INSERT OR IGNORE INTO scenario_definitions (scenario_id, version, data) VALUES (?, ?, ?)').run(resolved.id, resolved.version, data);
+	db.prepare('INSERT OR IGNORE INTO policy_snapshots (policy) VALUES (?)').run(policyJson);
+	return {
+		definitionId: (db.prepare('SELECT id FROM scenario_definitions WHERE data = ?').get(data) as { id: number }).id,
+		world: JSON.stringify(world),
+		policyId: (db.prepare('SELECT id FROM policy_snapshots WHERE policy = ?').get(policyJson) as { id: number }).id
+	};
+}
+
+/** The columns of a stored attempt its re-score needs besides its log. */
+export interface StoredInputRow {
+	definitionId: number;
+	seed: number;
+	world: string;
+	policyId: number;
+}
+
+/**
+ * For re-scoring stored attempts in bulk: each attempt's resolved scenario and policy, parsing each
+ * shared definition and policy snapshot once (read-only: attempts share their nested objects).
+ */
+export function storedInputReader(db: Database.Database): (row: StoredInputRow) => { scenario: ResolvedScenario; policy: Policy } {
+	const definitions = new Map<number, Omit<ResolvedScenario, 'seed' | 'world'>>();
+	const policies = new Map<number, Policy>();
+	const definition = db.prepare('SELECT data FROM scenario_definitions WHERE id = ?');
+	const snapshot = db.prepare('SELECT policy FROM policy_snapshots WHERE id = ?');
+	return (row) => {
+		let d = definitions.get(row.definitionId);
+		if (!d) definitions.set(row.definitionId, (d = JSON.parse((definition.get(row.definitionId) as { data: string }).data)));
+		let p = policies.get(row.policyId);
+		if (!p) policies.set(row.policyId, (p = JSON.parse((snapshot.get(row.policyId) as { policy: string }).policy) as Policy));
+		return { scenario: { ...d!, seed: row.seed, world: JSON.parse(row.world) } as ResolvedScenario, policy: p };
+	};
 }
 
 export const resolvedOf = (row: AttemptRow): ResolvedScenario => JSON.parse(row.scenario) as ResolvedScenario;

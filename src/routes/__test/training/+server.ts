@@ -48,8 +48,8 @@ export const POST: RequestHandler = async ({ request }) => {
 			Number(
 				db
 					.prepare(
-						`INSERT INTO scenario_attempts (user_id, scenario_id, scenario_version, procedure, level, seed, machine_version, scenario, policy, status, score, max_score, passed, competencies, result, faults_found, faults_missed, started_at, finished_at)
-						 VALUES (?, ?, ?, ?, ?, 1, 1, '{}', '{}', 'finished', ?, 100, ?, ?, ?, ?, ?, ?, ?)`
+						`INSERT INTO scenario_attempts (user_id, scenario_id, scenario_version, procedure, level, seed, machine_version, status, score, max_score, passed, competencies, result, faults_found, faults_missed, started_at, finished_at)
+						 VALUES (?, ?, ?, ?, ?, 1, 1, 'finished', ?, 100, ?, ?, ?, ?, ?, ?, ?)`
 					)
 					.run(
 						user.id,
