@@ -1,8 +1,9 @@
 /**
  * A re-score worker (bench/cpu.ts): takes id ranges of scenario_attempts from the main thread, and for
  * each finished attempt in the range parses what the row stores (the world its seed drew, its compacted
- * log, machine version; the shared scenario definitions and policy snapshots once per worker) and runs the scorer on it, checking the result against the stored
- * score. Read-only: the benchmark re-scores to measure, it writes nothing back.
+ * log, machine version; the shared scenario definitions and policy snapshots once per worker) and runs
+ * the scorer on it, checking the result against the stored score. Read-only: the benchmark re-scores
+ * to measure, it writes nothing back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';

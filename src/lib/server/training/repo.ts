@@ -56,15 +56,18 @@ export interface StoredInputs {
  */
 export function storeInputs(db: Database.Database, resolved: ResolvedScenario, policy: Policy): StoredInputs {
 	const { seed: _seed, world, ...definition } = resolved;
-	const data = JSON.stringify(definition);
-	const policyJson = JSON.stringify(policy);
-	db.prepare('INSERT OR IGNORE INTO scenario_definitions (scenario_id, version, data) VALUES (?, ?, ?)').run(resolved.id, resolved.version, data);
-	db.prepare('INSERT OR IGNORE INTO policy_snapshots (policy) VALUES (?)').run(policyJson);
 	return {
-		definitionId: (db.prepare('SELECT id FROM scenario_definitions WHERE data = ?').get(data) as { id: number }).id,
+		definitionId: storeOnce(db, 'scenario_definitions', { scenario_id: resolved.id, version: resolved.version, data: JSON.stringify(definition) }, 'data'),
 		world: JSON.stringify(world),
-		policyId: (db.prepare('SELECT id FROM policy_snapshots WHERE policy = ?').get(policyJson) as { id: number }).id
+		policyId: storeOnce(db, 'policy_snapshots', { policy: JSON.stringify(policy) }, 'policy')
 	};
+}
+
+/** The id of the row whose unique `key` column holds `row[key]`, inserting `row` first if there is none. */
+function storeOnce(db: Database.Database, table: string, row: Record<string, string | number>, key: string): number {
+	const columns = Object.keys(row);
+	db.prepare(`INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row));
+	return (db.prepare(`SELECT id FROM ${table} WHERE ${key} = ?`).get(row[key]) as { id: number }).id;
 }
 
 /** The columns of a stored attempt its re-score needs besides its log. */
